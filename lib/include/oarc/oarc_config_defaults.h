@@ -1,0 +1,65 @@
+/**
+ * @file oarc_config_defaults.h
+ * @brief Default sizes and limits. Every value is an `#ifndef` default, so a
+ * user config header named by `OARC_CONFIG_FILE` (like lwIP's lwipopts.h) can
+ * override any of them. Include `oarc_config.h`, never this file directly.
+ */
+#ifndef OARC_CONFIG_DEFAULTS_H
+#define OARC_CONFIG_DEFAULTS_H
+
+/** Request buffer: request head (with the admin key) plus JSON body. */
+#ifndef OARC_TX_BUFFER_SIZE
+#define OARC_TX_BUFFER_SIZE 2048u
+#endif
+
+/** Response buffer: head and (de-chunked) body of one response, parsed in place. */
+#ifndef OARC_RX_BUFFER_SIZE
+#define OARC_RX_BUFFER_SIZE 4096u
+#endif
+
+/** Largest response head (status line + headers) accepted, in bytes. */
+#ifndef OARC_HTTP_MAX_HEAD_SIZE
+#define OARC_HTTP_MAX_HEAD_SIZE 2048u
+#endif
+
+/** Size of the jsmn token pool used to parse one response body. */
+#ifndef OARC_JSON_MAX_TOKENS
+#define OARC_JSON_MAX_TOKENS 256u
+#endif
+
+/** Deepest JSON nesting the writer accepts (at most 32). */
+#ifndef OARC_JSON_MAX_DEPTH
+#define OARC_JSON_MAX_DEPTH 16u
+#endif
+
+/** Longest ID (role, project, user, group), in bytes before percent-encoding. */
+#ifndef OARC_MAX_ID_LEN
+#define OARC_MAX_ID_LEN 64u
+#endif
+
+/** Buffer for the encoded request path (prefix, segments and query). */
+#ifndef OARC_PATH_BUFFER_SIZE
+#define OARC_PATH_BUFFER_SIZE 512u
+#endif
+
+/** Longest host name in a base URL. */
+#ifndef OARC_MAX_HOST_LEN
+#define OARC_MAX_HOST_LEN 253u
+#endif
+
+/** Longest path prefix in a base URL (such as "/v1"). */
+#ifndef OARC_MAX_PATH_PREFIX_LEN
+#define OARC_MAX_PATH_PREFIX_LEN 64u
+#endif
+
+/** Most permissions one decoded role can hold. */
+#ifndef OARC_MAX_PERMISSIONS
+#define OARC_MAX_PERMISSIONS 32u
+#endif
+
+/** Log level: 0 none, 1 error, 2 warn, 3 info, 4 debug. Compiled away below. */
+#ifndef OARC_LOG_LEVEL
+#define OARC_LOG_LEVEL 0
+#endif
+
+#endif /* OARC_CONFIG_DEFAULTS_H */

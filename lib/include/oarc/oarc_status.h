@@ -1,0 +1,47 @@
+/**
+ * @file oarc_status.h
+ * @brief One result enum for the whole library: 0 is success, every failure
+ * is negative and has a name from oarc_status_str().
+ */
+#ifndef OARC_STATUS_H
+#define OARC_STATUS_H
+
+typedef enum oarc_status {
+    OARC_OK = 0,
+
+    /* Caller input: nothing was sent. */
+    OARC_ERR_ARGUMENT = -1,          /**< NULL pointer or value out of range */
+    OARC_ERR_INVALID_ID = -2,        /**< empty ID, ".", "..", control byte or bad UTF-8 */
+    OARC_ERR_ID_TOO_LONG = -3,       /**< ID longer than OARC_MAX_ID_LEN */
+    OARC_ERR_INVALID_UTF8 = -4,      /**< a string is not valid UTF-8 */
+    OARC_ERR_HEADER_VALUE = -5,      /**< CR, LF or NUL in a header value */
+    OARC_ERR_BUFFER_TOO_SMALL = -6,  /**< an output would not fit its buffer */
+    OARC_ERR_URL = -7,               /**< base URL malformed or unsupported */
+    OARC_ERR_INSECURE_URL = -8,      /**< http:// without the explicit opt-in */
+
+    /* Network and TLS. */
+    OARC_ERR_DNS = -20,              /**< host name did not resolve */
+    OARC_ERR_CONNECT = -21,          /**< no address accepted the connection */
+    OARC_ERR_TIMEOUT = -22,          /**< deadline passed */
+    OARC_ERR_IO = -23,               /**< send or receive failed */
+    OARC_ERR_CLOSED = -24,           /**< peer closed the connection */
+    OARC_ERR_TLS_HANDSHAKE = -25,    /**< TLS handshake failed */
+    OARC_ERR_TLS_CERT = -26,         /**< peer certificate or hostname not verified */
+    OARC_ERR_TLS = -27,              /**< other TLS failure (setup, record layer) */
+    OARC_ERR_ENTROPY = -28,          /**< the port's entropy source failed */
+
+    /* Response. */
+    OARC_ERR_HTTP_PROTOCOL = -40,    /**< malformed or ambiguous HTTP response */
+    OARC_ERR_HTTP_HEAD_TOO_LARGE = -41, /**< response head over the limit */
+    OARC_ERR_HTTP_BODY_TOO_LARGE = -42, /**< response body does not fit rx */
+    OARC_ERR_JSON_SYNTAX = -43,      /**< body is not one valid JSON document */
+    OARC_ERR_JSON_TOO_MANY_TOKENS = -44, /**< body needs more than OARC_JSON_MAX_TOKENS */
+    OARC_ERR_JSON_SHAPE = -45,       /**< valid JSON, wrong type or missing field */
+    OARC_ERR_TOO_MANY_ITEMS = -46,   /**< more array items than the output holds */
+    OARC_ERR_API = -47               /**< the API answered with an error status */
+} oarc_status;
+
+/** Stable, human-readable name of a status ("OARC_ERR_TIMEOUT"); never NULL. */
+const char *oarc_status_str(oarc_status status);
+
+#endif /* OARC_STATUS_H */

@@ -1,0 +1,1 @@
+#include "role_codec.h"

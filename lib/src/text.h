@@ -1,0 +1,20 @@
+/**
+ * @file text.h
+ * @brief Bounded string helpers shared by the core: length with a ceiling and
+ * a strict UTF-8 check (RFC 3629: no overlongs, no surrogates, nothing above
+ * U+10FFFF, no truncated sequence).
+ */
+#ifndef OARC_TEXT_H
+#define OARC_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/** Length of s, looking at no more than max + 1 bytes; returns max + 1 when
+ *  s is longer than max (so callers can tell "too long" apart). */
+size_t oarc_strnlen(const char *s, size_t max);
+
+/** True when s[0..len) is well-formed UTF-8. */
+bool oarc_utf8_valid(const char *s, size_t len);
+
+#endif /* OARC_TEXT_H */
