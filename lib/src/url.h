@@ -13,16 +13,8 @@
 #include "oarc/oarc_config.h"
 #include "oarc/oarc_span.h"
 #include "oarc/oarc_status.h"
+#include "oarc/oarc_url.h"
 
-typedef struct oarc_url {
-    bool tls;                                   /**< https */
-    char host[OARC_MAX_HOST_LEN + 1];           /**< NUL-terminated, IPv6 without brackets */
-    size_t host_len;
-    uint16_t port;                              /**< explicit, or 443 / 80 */
-    bool default_port;                          /**< port is the scheme's default */
-    char prefix[OARC_MAX_PATH_PREFIX_LEN + 1];  /**< "" or "/v1": no trailing slash */
-    size_t prefix_len;
-} oarc_url;
 
 /**
  * Parse "https://host[:port][/prefix]". http:// only when allow_http. Refuses

@@ -1,0 +1,34 @@
+/**
+ * @file oarc_tls.h
+ * @brief Storage for one TLS session (mbedTLS 2.28), embedded in the client
+ * so that it lives wherever the caller puts the client. Fields are private to
+ * lib/src/tls.c; only oarc_client_tls_verify_flags() reads them for users.
+ */
+#ifndef OARC_TLS_H
+#define OARC_TLS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <mbedtls/ctr_drbg.h>
+#include <mbedtls/ssl.h>
+#include <mbedtls/x509_crt.h>
+
+#include "oarc_port.h"
+
+typedef struct oarc_tls {
+    mbedtls_ssl_context ssl;
+    mbedtls_ssl_config conf;
+    mbedtls_x509_crt ca;
+    mbedtls_ctr_drbg_context drbg;
+    mbedtls_ssl_session saved;   /**< last session, for an abbreviated handshake */
+    bool has_saved;
+    bool ready;                  /**< conf, ca and drbg are set up */
+    bool open;                   /**< ssl is set up for the current connection */
+    const oarc_port *port;
+    uint32_t io_timeout_ms;      /**< timeout the bio callbacks pass to the port */
+    uint32_t verify_flags;       /**< mbedtls_ssl_get_verify_result() of the last handshake */
+    int last_error;              /**< last mbedTLS error code, for diagnostics */
+} oarc_tls;
+
+#endif /* OARC_TLS_H */

@@ -1,0 +1,1 @@
+#include "oarc/oarc_roles.h"

@@ -1,0 +1,1 @@
+#include "oarc_port_posix.h"
