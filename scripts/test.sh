@@ -1,0 +1,21 @@
+#!/bin/sh
+# Every test, from a fresh Debian machine: installs what is missing, then
+#   1. gcc build (-Werror), all ctest labels but fuzz
+#   2. clang build with AddressSanitizer + UBSan + libFuzzer, all ctest labels
+# The Cortex-M4 cross build and its size report run as the 'size' ctest.
+# Usage: scripts/test.sh [BUILD_ROOT]   (default: ./build-ci)
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=${1:-$root/build-ci}
+sh "$root/scripts/deps.sh"
+jobs=$(nproc 2>/dev/null || echo 2)
+
+echo "== gcc build"
+CC=gcc cmake -S "$root" -B "$out/gcc" -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build "$out/gcc" -j"$jobs"
+(cd "$out/gcc" && ctest --output-on-failure -j"$jobs")
+
+echo "== clang build (ASan, UBSan, libFuzzer)"
+CC=clang cmake -S "$root" -B "$out/clang" -DCMAKE_BUILD_TYPE=Debug -DOARC_FUZZ=ON >/dev/null
+cmake --build "$out/clang" -j"$jobs"
+(cd "$out/clang" && ctest --output-on-failure -j"$jobs" -LE size)
