@@ -1,0 +1,512 @@
+/**
+ * @file test_client.c
+ * @brief The session and the seed operations against the scripted port:
+ * what goes on the wire, keep-alive and transparent reconnect, the retry
+ * policy (statuses, Retry-After, backoff bounds, x-should-retry, deadline),
+ * key wiping, and that bad input sends nothing. Plain http (the explicit
+ * opt-in) keeps TLS out of these tests; tls.c has its own.
+ */
+#include "test_main.h"
+
+#include "fake_port.h"
+#include "oarc/oarc.h"
+
+static oarc_client client; /* large: keep it off the stack, as users do */
+static fake_port fake;
+
+#define ROLE_JSON                                                                    \
+    "{\"object\":\"role\",\"id\":\"role_123\",\"name\":\"Ops\",\"description\":null," \
+    "\"permissions\":[\"api.groups.read\",\"api.groups.write\"],"                    \
+    "\"resource_type\":\"api.organization\",\"predefined_role\":false,"             \
+    "\"extra\":{\"nested\":[1,{\"deep\":true}]}}"
+
+/* The real API answers chunked, with no Content-Length. */
+#define OK_CHUNKED                                                        \
+    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"              \
+    "x-request-id: req_ok1\r\nTransfer-Encoding: chunked\r\n\r\n"        \
+    "10\r\n" "{\"object\":\"role\"" "\r\n"                                \
+    "c6;ext=1\r\n" ",\"id\":\"role_123\",\"name\":\"Ops\",\"description\":null," \
+    "\"permissions\":[\"api.groups.read\",\"api.groups.write\"],"        \
+    "\"resource_type\":\"api.organization\",\"predefined_role\":false,"  \
+    "\"extra\":{\"nested\":[1,{\"deep\":true}]}}" "\r\n0\r\n\r\n"
+
+static const char ok_plain[] =
+    "HTTP/1.1 200 OK\r\nx-request-id: req_plain\r\nContent-Length: 214\r\n\r\n" ROLE_JSON;
+
+#define ERROR_BODY(msg)                                                             \
+    "{\"error\":{\"message\":\"" msg "\",\"type\":\"invalid_request_error\","       \
+    "\"param\":\"role_name\",\"code\":null}}"
+
+static oarc_status init_client(uint32_t timeout_ms)
+{
+    static oarc_port port;
+    fake_port_init(&fake, &port);
+    fake.entropy_byte = 0xFF; /* maximal jitter: the lower bound of backoff */
+    oarc_client_config cfg = {
+        .base_url = "http://api.test/v1",
+        .admin_key = "sk-admin-test-key",
+        .port = &port,
+        .timeout_ms = timeout_ms,
+        .max_retries = -1,
+        .allow_insecure_http = true,
+    };
+    return oarc_client_init(&client, &cfg);
+}
+
+static void setup_default(void)
+{
+    assert_int_equal(init_client(0), OARC_OK);
+}
+
+static oarc_status update_org(const char *id, oarc_role *role)
+{
+    oarc_role_update u = { 0 };
+    return oarc_org_role_update(&client, id, &u, role);
+}
+
+static void assert_role_decoded(const oarc_role *role)
+{
+    assert_string_equal(role->id.ptr, "role_123");
+    assert_string_equal(role->name.ptr, "Ops");
+    assert_null(role->description.ptr);
+    assert_int_equal(role->permission_count, 2);
+    assert_string_equal(role->permissions[1].ptr, "api.groups.write");
+    assert_string_equal(role->resource_type.ptr, "api.organization");
+    assert_false(role->predefined_role);
+}
+
+static void org_update_request_on_the_wire(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    oarc_role role;
+    oarc_role_update u = { .role_name_state = OARC_FIELD_SET, .role_name = "Ops",
+                           .description_state = OARC_FIELD_NULL };
+    assert_int_equal(oarc_org_role_update(&client, "role_123", &u, &role), OARC_OK);
+    assert_role_decoded(&role);
+    fake.sent[fake.sent_len] = '\0';
+    const char *expect_start = "POST /v1/organization/roles/role_123 HTTP/1.1\r\n";
+    assert_memory_equal(fake.sent, expect_start, strlen(expect_start));
+    assert_non_null(strstr(fake.sent, "\r\nHost: api.test\r\n"));
+    assert_non_null(strstr(fake.sent, "\r\nAuthorization: Bearer sk-admin-test-key\r\n"));
+    assert_non_null(strstr(fake.sent, "\r\nContent-Length: 38\r\n"));
+    const char *body = "{\"role_name\":\"Ops\",\"description\":null}";
+    assert_string_equal(fake.sent + fake.sent_len - strlen(body), body);
+    assert_string_equal(oarc_client_last_call(&client)->request_id.ptr, "req_plain");
+    assert_int_equal(oarc_client_last_call(&client)->http_status, 200);
+}
+
+static void project_update_encodes_path(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    oarc_role role;
+    oarc_role_update u = { .permissions_state = OARC_FIELD_SET };
+    assert_int_equal(oarc_project_role_update(&client, "proj/a b", "role_123", &u, &role),
+                     OARC_OK);
+    const char *line = "POST /v1/projects/proj%2Fa%20b/roles/role_123 HTTP/1.1\r\n";
+    assert_memory_equal(fake.sent, line, strlen(line));
+    const char *body = "{\"permissions\":[]}";
+    assert_memory_equal(fake.sent + fake.sent_len - strlen(body), body, strlen(body));
+}
+
+static void chunked_reply_three_bytes_at_a_time(void **state)
+{
+    (void)state;
+    setup_default();
+    fake.chunk = 3;
+    fake_port_reply(&fake, OK_CHUNKED, FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    assert_role_decoded(&role);
+    assert_string_equal(oarc_client_last_call(&client)->request_id.ptr, "req_ok1");
+}
+
+static void keep_alive_reuses_one_connection(void **state)
+{
+    (void)state;
+    setup_default();
+    oarc_role role;
+    for (int i = 0; i < 5; i++) {
+        fake_port_reply(&fake, OK_CHUNKED, FAKE_KEEP);
+    }
+    for (int i = 0; i < 5; i++) {
+        assert_int_equal(update_org("role_123", &role), OARC_OK);
+    }
+    assert_int_equal(fake.connects, 1);
+    assert_int_equal(fake.requests, 5);
+}
+
+static void connection_close_header_reconnects_next_time(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake,
+                    "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 214\r\n\r\n" ROLE_JSON,
+                    FAKE_KEEP);
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    assert_int_equal(fake.closes, 1);
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    assert_int_equal(fake.connects, 2);
+}
+
+static void stale_keep_alive_is_reopened_transparently(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    fake_port_reply(&fake, "", FAKE_CLOSE); /* server dropped the idle connection */
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    assert_int_equal(fake.connects, 2);
+    assert_int_equal(fake.requests, 3);
+    assert_int_equal(oarc_client_last_call(&client)->retries, 0);
+    assert_int_equal(fake.sleep_count, 0);
+}
+
+static void retry_429_honours_retry_after(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake,
+                    "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 2\r\nContent-Length: 2\r\n\r\n{}",
+                    FAKE_KEEP);
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    assert_int_equal(fake.sleep_count, 1);
+    assert_int_equal(fake.sleeps[0], 2000);
+    assert_int_equal(oarc_client_last_call(&client)->retries, 1);
+}
+
+static void retry_after_ms_wins(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake,
+                    "HTTP/1.1 503 Unavailable\r\nretry-after-ms: 150\r\nRetry-After: 9\r\n"
+                    "Content-Length: 0\r\n\r\n",
+                    FAKE_KEEP);
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    assert_int_equal(fake.sleeps[0], 150);
+}
+
+static void retry_after_over_60s_falls_back_to_backoff(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake,
+                    "HTTP/1.1 429 Slow down\r\nRetry-After: 61\r\nContent-Length: 0\r\n\r\n",
+                    FAKE_KEEP);
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    assert_in_range(fake.sleeps[0], 375, 500);
+}
+
+static void server_errors_back_off_then_give_up(void **state)
+{
+    (void)state;
+    setup_default();
+    for (int i = 0; i < 3; i++) {
+        fake_port_reply(&fake,
+                        "HTTP/1.1 500 Internal Server Error\r\nx-request-id: req_500\r\n"
+                        "Content-Length: 111\r\n\r\n" ERROR_BODY("The server had an error."),
+                        FAKE_KEEP);
+    }
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_API);
+    const oarc_call_info *info = oarc_client_last_call(&client);
+    assert_int_equal(info->http_status, 500);
+    assert_int_equal(info->retries, 2);
+    assert_int_equal(fake.requests, 3);
+    assert_int_equal(fake.sleep_count, 2);
+    /* min(0.5 s * 2^n, 8 s) * (1 - 0.25 * random) */
+    assert_in_range(fake.sleeps[0], 375, 500);
+    assert_in_range(fake.sleeps[1], 750, 1000);
+    assert_string_equal(info->error.message.ptr, "The server had an error.");
+    assert_string_equal(info->request_id.ptr, "req_500");
+}
+
+static void client_errors_are_not_retried_and_decoded(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake,
+                    "HTTP/1.1 400 Bad Request\r\nx-request-id: req_bad\r\n"
+                    "Content-Length: 95\r\n\r\n" ERROR_BODY("Bad name"),
+                    FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_API);
+    const oarc_call_info *info = oarc_client_last_call(&client);
+    assert_int_equal(info->http_status, 400);
+    assert_int_equal(info->retries, 0);
+    assert_string_equal(info->error.message.ptr, "Bad name");
+    assert_string_equal(info->error.type.ptr, "invalid_request_error");
+    assert_string_equal(info->error.param.ptr, "role_name");
+    assert_null(info->error.code.ptr);
+    assert_string_equal(info->request_id.ptr, "req_bad");
+}
+
+static void x_should_retry_false_overrides(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake, "HTTP/1.1 503 No\r\nx-should-retry: false\r\nContent-Length: 0\r\n\r\n",
+                    FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_API);
+    assert_int_equal(fake.requests, 1);
+}
+
+static void x_should_retry_true_overrides(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake, "HTTP/1.1 400 No\r\nx-should-retry: true\r\nContent-Length: 0\r\n\r\n",
+                    FAKE_KEEP);
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    assert_int_equal(fake.requests, 2);
+}
+
+static void never_sleeps_past_the_deadline(void **state)
+{
+    (void)state;
+    assert_int_equal(init_client(1500), OARC_OK);
+    fake_port_reply(&fake, "HTTP/1.1 429 Wait\r\nRetry-After: 2\r\nContent-Length: 0\r\n\r\n",
+                    FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_API);
+    assert_int_equal(fake.sleep_count, 0);
+    assert_int_equal(oarc_client_last_call(&client)->retries, 0);
+}
+
+static void stall_times_out_at_the_deadline(void **state)
+{
+    (void)state;
+    assert_int_equal(init_client(3000), OARC_OK);
+    fake_port_reply(&fake, "HTTP/1.1 200 OK\r\nContent-Len", FAKE_STALL);
+    oarc_role role;
+    uint32_t start = fake.now;
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_TIMEOUT);
+    assert_true(fake.now - start <= 3000);
+    assert_int_equal(fake.sleep_count, 0);
+    assert_false(client.connected);
+}
+
+static void close_mid_body_is_retried(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake, "HTTP/1.1 200 OK\r\nContent-Length: 214\r\n\r\n{\"object\"", FAKE_CLOSE);
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    assert_int_equal(oarc_client_last_call(&client)->retries, 1);
+    assert_int_equal(fake.connects, 2);
+}
+
+static void reset_mid_headers_is_retried(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake, "HTTP/1.1 200", FAKE_RESET);
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    assert_int_equal(oarc_client_last_call(&client)->retries, 1);
+}
+
+static void connect_failure_is_retried(void **state)
+{
+    (void)state;
+    setup_default();
+    fake.connect_result[0] = OARC_ERR_CONNECT;
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    assert_int_equal(fake.connects, 2);
+    assert_int_equal(oarc_client_last_call(&client)->retries, 1);
+}
+
+static void retries_exhausted_on_connect(void **state)
+{
+    (void)state;
+    setup_default();
+    for (int i = 0; i < 3; i++) {
+        fake.connect_result[i] = OARC_ERR_CONNECT;
+    }
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_CONNECT);
+    assert_int_equal(fake.connects, 3);
+    assert_int_equal(fake.sent_len, 0);
+}
+
+static void admin_key_is_wiped_from_tx(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    assert_int_equal(fake_port_sent_count(&fake, "sk-admin-test-key"), 1);
+    const char *key = "sk-admin-test-key";
+    for (size_t i = 0; i + strlen(key) <= sizeof(client.tx); i++) {
+        assert_true(memcmp(client.tx + i, key, strlen(key)) != 0);
+    }
+}
+
+static void shape_error_names_the_field(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake,
+                    "HTTP/1.1 200 OK\r\nContent-Length: 35\r\n\r\n"
+                    "{\"object\":\"role\",\"id\":\"r\",\"name\":7}",
+                    FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_JSON_SHAPE);
+    assert_non_null(oarc_client_last_call(&client)->bad_field);
+}
+
+static void bad_ids_send_nothing(void **state)
+{
+    (void)state;
+    setup_default();
+    oarc_role role;
+    oarc_role_update u = { 0 };
+    assert_int_equal(update_org("", &role), OARC_ERR_INVALID_ID);
+    assert_int_equal(update_org(".", &role), OARC_ERR_INVALID_ID);
+    assert_int_equal(update_org("..", &role), OARC_ERR_INVALID_ID);
+    assert_int_equal(update_org("role\r\nX-Evil: 1", &role), OARC_ERR_INVALID_ID);
+    assert_int_equal(update_org(NULL, &role), OARC_ERR_INVALID_ID);
+    assert_int_equal(oarc_project_role_update(&client, "", "r", &u, &role), OARC_ERR_INVALID_ID);
+    char long_id[OARC_MAX_ID_LEN + 2];
+    memset(long_id, 'a', sizeof(long_id) - 1);
+    long_id[sizeof(long_id) - 1] = '\0';
+    assert_int_equal(update_org(long_id, &role), OARC_ERR_ID_TOO_LONG);
+    assert_int_equal(fake.connects, 0);
+    assert_int_equal(fake.sent_len, 0);
+}
+
+static void bad_bodies_send_nothing(void **state)
+{
+    (void)state;
+    setup_default();
+    oarc_role role;
+    oarc_role_update bad_utf8 = { .role_name_state = OARC_FIELD_SET, .role_name = "\xC0\xAF" };
+    assert_int_equal(oarc_org_role_update(&client, "r", &bad_utf8, &role), OARC_ERR_INVALID_UTF8);
+    static char huge[OARC_TX_BUFFER_SIZE + 10];
+    memset(huge, 'x', sizeof(huge) - 1);
+    oarc_role_update big = { .description_state = OARC_FIELD_SET, .description = huge };
+    assert_int_equal(oarc_org_role_update(&client, "r", &big, &role), OARC_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(fake.connects, 0);
+    assert_int_equal(fake.sent_len, 0);
+}
+
+static void init_refuses_bad_config(void **state)
+{
+    (void)state;
+    static oarc_port port;
+    fake_port_init(&fake, &port);
+    oarc_client_config cfg = { .base_url = "http://api.test/v1", .admin_key = "k", .port = &port };
+    assert_int_equal(oarc_client_init(&client, &cfg), OARC_ERR_INSECURE_URL);
+    cfg.base_url = "https://api.test/v1"; /* https needs a CA */
+    assert_int_equal(oarc_client_init(&client, &cfg), OARC_ERR_ARGUMENT);
+    cfg.allow_insecure_http = true;
+    cfg.base_url = "http://api.test/v1";
+    cfg.admin_key = "sk-admin\r\nX: y";
+    assert_int_equal(oarc_client_init(&client, &cfg), OARC_ERR_HEADER_VALUE);
+    cfg.admin_key = "";
+    assert_int_equal(oarc_client_init(&client, &cfg), OARC_ERR_ARGUMENT);
+    cfg.admin_key = "k";
+    cfg.organization = "org\n";
+    assert_int_equal(oarc_client_init(&client, &cfg), OARC_ERR_HEADER_VALUE);
+    cfg.organization = NULL;
+    cfg.base_url = "ftp://x";
+    assert_int_equal(oarc_client_init(&client, &cfg), OARC_ERR_URL);
+    assert_int_equal(oarc_client_init(NULL, &cfg), OARC_ERR_ARGUMENT);
+}
+
+static void organization_header_is_sent(void **state)
+{
+    (void)state;
+    static oarc_port port;
+    fake_port_init(&fake, &port);
+    oarc_client_config cfg = { .base_url = "http://api.test:8080", .admin_key = "k",
+                               .organization = "org-123", .port = &port,
+                               .allow_insecure_http = true, .max_retries = 0 };
+    assert_int_equal(oarc_client_init(&client, &cfg), OARC_OK);
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    assert_int_equal(fake_port_sent_count(&fake, "\r\nOpenAI-Organization: org-123\r\n"), 1);
+    assert_int_equal(fake_port_sent_count(&fake, "\r\nHost: api.test:8080\r\n"), 1);
+    assert_int_equal(fake_port_sent_count(&fake, "POST /organization/roles/role_123 "), 1);
+}
+
+static void max_retries_zero_means_one_attempt(void **state)
+{
+    (void)state;
+    static oarc_port port;
+    fake_port_init(&fake, &port);
+    oarc_client_config cfg = { .base_url = "http://api.test", .admin_key = "k", .port = &port,
+                               .allow_insecure_http = true, .max_retries = 0 };
+    assert_int_equal(oarc_client_init(&client, &cfg), OARC_OK);
+    fake_port_reply(&fake, "HTTP/1.1 503 No\r\nContent-Length: 0\r\n\r\n", FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_API);
+    assert_int_equal(fake.requests, 1);
+}
+
+static void oversized_response_is_refused(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake, "HTTP/1.1 200 OK\r\nContent-Length: 999999\r\n\r\n{", FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_HTTP_BODY_TOO_LARGE);
+    assert_int_equal(fake.requests, 1);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(org_update_request_on_the_wire),
+    cmocka_unit_test(project_update_encodes_path),
+    cmocka_unit_test(chunked_reply_three_bytes_at_a_time),
+    cmocka_unit_test(keep_alive_reuses_one_connection),
+    cmocka_unit_test(connection_close_header_reconnects_next_time),
+    cmocka_unit_test(stale_keep_alive_is_reopened_transparently),
+    cmocka_unit_test(retry_429_honours_retry_after),
+    cmocka_unit_test(retry_after_ms_wins),
+    cmocka_unit_test(retry_after_over_60s_falls_back_to_backoff),
+    cmocka_unit_test(server_errors_back_off_then_give_up),
+    cmocka_unit_test(client_errors_are_not_retried_and_decoded),
+    cmocka_unit_test(x_should_retry_false_overrides),
+    cmocka_unit_test(x_should_retry_true_overrides),
+    cmocka_unit_test(never_sleeps_past_the_deadline),
+    cmocka_unit_test(stall_times_out_at_the_deadline),
+    cmocka_unit_test(close_mid_body_is_retried),
+    cmocka_unit_test(reset_mid_headers_is_retried),
+    cmocka_unit_test(connect_failure_is_retried),
+    cmocka_unit_test(retries_exhausted_on_connect),
+    cmocka_unit_test(admin_key_is_wiped_from_tx),
+    cmocka_unit_test(shape_error_names_the_field),
+    cmocka_unit_test(bad_ids_send_nothing),
+    cmocka_unit_test(bad_bodies_send_nothing),
+    cmocka_unit_test(init_refuses_bad_config),
+    cmocka_unit_test(organization_header_is_sent),
+    cmocka_unit_test(max_retries_zero_means_one_attempt),
+    cmocka_unit_test(oversized_response_is_refused),
+};
+
+OARC_TEST_MAIN(tests)
