@@ -24,8 +24,8 @@ static oarc_status write_update_body(oarc_client *c, const oarc_role_update *upd
 {
     oarc_json_writer w;
     oarc_json_writer_init(&w, c->tx, sizeof(c->tx));
-    oarc_role_update_write(&w, update);
-    return oarc_json_writer_finish(&w, len);
+    oarc_status st = oarc_role_update_write(&w, update);
+    return st == OARC_OK ? oarc_json_writer_finish(&w, len) : st;
 }
 
 /** Send the prepared request and decode the Role it answers with. */
