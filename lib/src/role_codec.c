@@ -1,1 +1,311 @@
+/**
+ * @file role_codec.c
+ * @brief The Roles API's JSON: the update body written, the Role and the
+ * error object read. Everything a decoder returns points into the document.
+ */
 #include "role_codec.h"
+
+#include <string.h>
+
+#include "text.h"
+
+/* The longest string an update may carry. One longer than the whole request
+ * buffer could never be sent, and the bound keeps an unterminated string from
+ * being read any further than that. */
+#define ROLE_TEXT_MAX ((size_t)OARC_TX_BUFFER_SIZE)
+
+/* ------------------------------------------------------------------------ */
+/* Update body                                                              */
+
+/* The span of a caller's string, or why it cannot be sent. */
+static oarc_status text_span(const char *s, oarc_span *out)
+{
+    size_t n;
+
+    if (s == NULL) {
+        return OARC_ERR_ARGUMENT;
+    }
+    n = oarc_strnlen(s, ROLE_TEXT_MAX);
+    if (n > ROLE_TEXT_MAX) {
+        return OARC_ERR_BUFFER_TOO_SMALL;
+    }
+    out->ptr = s;
+    out->len = n;
+    return OARC_OK;
+}
+
+static oarc_status check_text(oarc_field_state state, const char *s)
+{
+    oarc_span unused;
+
+    if (state == OARC_FIELD_OMIT || state == OARC_FIELD_NULL) {
+        return OARC_OK;
+    }
+    if (state != OARC_FIELD_SET) {
+        return OARC_ERR_ARGUMENT;
+    }
+    return text_span(s, &unused);
+}
+
+/* More permissions than a decoded Role can hold would give a role this
+ * library could no longer read back, so they are refused up front. */
+static oarc_status check_permissions(const oarc_role_update *u)
+{
+    oarc_span unused;
+
+    if (u->permissions_state == OARC_FIELD_OMIT || u->permissions_state == OARC_FIELD_NULL) {
+        return OARC_OK;
+    }
+    if (u->permissions_state != OARC_FIELD_SET ||
+        (u->permissions == NULL && u->permission_count != 0u)) {
+        return OARC_ERR_ARGUMENT;
+    }
+    if (u->permission_count > OARC_MAX_PERMISSIONS) {
+        return OARC_ERR_TOO_MANY_ITEMS;
+    }
+    for (size_t i = 0; i < u->permission_count; i++) {
+        oarc_status status = text_span(u->permissions[i], &unused);
+        if (status != OARC_OK) {
+            return status;
+        }
+    }
+    return OARC_OK;
+}
+
+/* The whole update is checked before its first byte is written, so a bad
+ * field never leaves half a body behind. */
+static oarc_status check_update(const oarc_role_update *u)
+{
+    oarc_status status = check_text(u->role_name_state, u->role_name);
+
+    if (status == OARC_OK) {
+        status = check_text(u->description_state, u->description);
+    }
+    if (status == OARC_OK) {
+        status = check_permissions(u);
+    }
+    return status;
+}
+
+/* One string field, already checked: left out, null or the value. */
+static void write_text_field(oarc_json_writer *w, oarc_span key, oarc_field_state state,
+                             const char *s)
+{
+    oarc_span value = { NULL, 0 };
+
+    if (state == OARC_FIELD_OMIT) {
+        return;
+    }
+    oarc_json_write_key(w, key);
+    if (state == OARC_FIELD_NULL) {
+        oarc_json_write_null(w);
+        return;
+    }
+    (void)text_span(s, &value); /* cannot fail: check_update() passed */
+    oarc_json_write_string(w, value);
+}
+
+static void write_permissions(oarc_json_writer *w, const oarc_role_update *u)
+{
+    if (u->permissions_state == OARC_FIELD_OMIT) {
+        return;
+    }
+    oarc_json_write_key(w, OARC_SPAN_LITERAL("permissions"));
+    if (u->permissions_state == OARC_FIELD_NULL) {
+        oarc_json_write_null(w);
+        return;
+    }
+    oarc_json_write_begin_array(w);
+    for (size_t i = 0; i < u->permission_count; i++) {
+        oarc_span value = { NULL, 0 };
+        (void)text_span(u->permissions[i], &value); /* checked */
+        oarc_json_write_string(w, value);
+    }
+    oarc_json_write_end_array(w);
+}
+
+oarc_status oarc_role_update_write(oarc_json_writer *w, const oarc_role_update *update)
+{
+    oarc_status status;
+
+    if (w == NULL) {
+        return OARC_ERR_ARGUMENT;
+    }
+    status = (update == NULL) ? OARC_ERR_ARGUMENT : check_update(update);
+    if (status != OARC_OK) {
+        return status; /* nothing written: finishing w says ARGUMENT as well */
+    }
+    oarc_json_write_begin_object(w);
+    write_text_field(w, OARC_SPAN_LITERAL("role_name"), update->role_name_state,
+                     update->role_name);
+    write_text_field(w, OARC_SPAN_LITERAL("description"), update->description_state,
+                     update->description);
+    write_permissions(w, update);
+    oarc_json_write_end_object(w);
+    return oarc_json_writer_finish(w, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Decoding                                                                 */
+
+/* Names the member a failure came from; field is a string literal. */
+static oarc_status blame(oarc_json_doc *doc, const char *field, oarc_status status)
+{
+    if (status != OARC_OK) {
+        doc->bad_field = field;
+    }
+    return status;
+}
+
+/* The value token of a member that must be there. */
+static oarc_status required(oarc_json_doc *doc, int obj, const char *key, int *tok)
+{
+    *tok = oarc_json_member(doc, obj, key);
+    return blame(doc, key, *tok == OARC_JSON_NONE ? OARC_ERR_JSON_SHAPE : OARC_OK);
+}
+
+static oarc_status required_string(oarc_json_doc *doc, int obj, const char *key,
+                                   oarc_span *out)
+{
+    int tok;
+    oarc_status status = required(doc, obj, key, &tok);
+
+    return status != OARC_OK ? status : blame(doc, key, oarc_json_string(doc, tok, out));
+}
+
+/* "object" must be exactly "role": anything else is another resource. */
+static oarc_status decode_object_tag(oarc_json_doc *doc, int obj)
+{
+    oarc_span tag = { NULL, 0 };
+    oarc_status status = required_string(doc, obj, "object", &tag);
+
+    if (status == OARC_OK && (tag.len != 4u || memcmp(tag.ptr, "role", 4u) != 0)) {
+        status = blame(doc, "object", OARC_ERR_JSON_SHAPE);
+    }
+    return status;
+}
+
+static oarc_status decode_description(oarc_json_doc *doc, int obj, oarc_span *out)
+{
+    int tok;
+    oarc_status status = required(doc, obj, "description", &tok);
+
+    if (status != OARC_OK) {
+        return status; /* required even though it may be null */
+    }
+    return blame(doc, "description", oarc_json_string_or_null(doc, tok, out));
+}
+
+static oarc_status decode_permissions(oarc_json_doc *doc, int obj, oarc_role *out)
+{
+    int tok;
+    oarc_status status = required(doc, obj, "permissions", &tok);
+
+    if (status == OARC_OK && !oarc_json_is_array(doc, tok)) {
+        status = blame(doc, "permissions", OARC_ERR_JSON_SHAPE);
+    }
+    if (status != OARC_OK) {
+        return status;
+    }
+    return blame(doc, "permissions",
+                 oarc_json_string_array(doc, tok, out->permissions, OARC_MAX_PERMISSIONS,
+                                        &out->permission_count));
+}
+
+static oarc_status decode_predefined(oarc_json_doc *doc, int obj, bool *out)
+{
+    int tok;
+    oarc_status status = required(doc, obj, "predefined_role", &tok);
+
+    return status != OARC_OK ? status
+                             : blame(doc, "predefined_role", oarc_json_bool(doc, tok, out));
+}
+
+/* The seven members in the schema's order; the first failure wins. */
+static oarc_status decode_role_members(oarc_json_doc *doc, int obj, oarc_role *out)
+{
+    oarc_status status = decode_object_tag(doc, obj);
+
+    if (status == OARC_OK) {
+        status = required_string(doc, obj, "id", &out->id);
+    }
+    if (status == OARC_OK) {
+        status = required_string(doc, obj, "name", &out->name);
+    }
+    if (status == OARC_OK) {
+        status = decode_description(doc, obj, &out->description);
+    }
+    if (status == OARC_OK) {
+        status = decode_permissions(doc, obj, out);
+    }
+    if (status == OARC_OK) {
+        status = required_string(doc, obj, "resource_type", &out->resource_type);
+    }
+    if (status == OARC_OK) {
+        status = decode_predefined(doc, obj, &out->predefined_role);
+    }
+    return status;
+}
+
+oarc_status oarc_role_decode(oarc_json_doc *doc, int tok, oarc_role *out)
+{
+    oarc_status status;
+
+    if (doc == NULL || out == NULL) {
+        return OARC_ERR_ARGUMENT;
+    }
+    memset(out, 0, sizeof *out);
+    doc->bad_field = NULL;
+    if (tok < 0 || tok >= doc->count || !oarc_json_is_object(doc, tok)) {
+        return blame(doc, "role", OARC_ERR_JSON_SHAPE);
+    }
+    status = decode_role_members(doc, tok, out);
+    if (status != OARC_OK) {
+        memset(out, 0, sizeof *out); /* no half-decoded role */
+    }
+    return status;
+}
+
+/* A member that may be absent or null (both give {NULL, 0}), else a string. */
+static oarc_status optional_string(oarc_json_doc *doc, int obj, const char *key,
+                                   oarc_span *out)
+{
+    int tok = oarc_json_member(doc, obj, key);
+
+    if (tok == OARC_JSON_NONE) {
+        return OARC_OK;
+    }
+    return blame(doc, key, oarc_json_string_or_null(doc, tok, out));
+}
+
+oarc_status oarc_api_error_decode(oarc_json_doc *doc, oarc_api_error *out)
+{
+    oarc_status status;
+    int err;
+
+    if (doc == NULL || out == NULL) {
+        return OARC_ERR_ARGUMENT;
+    }
+    memset(out, 0, sizeof *out);
+    doc->bad_field = NULL;
+    err = doc->count > 0 ? oarc_json_member(doc, 0, "error") : OARC_JSON_NONE;
+    if (err == OARC_JSON_NONE || !oarc_json_is_object(doc, err)) {
+        return blame(doc, "error", OARC_ERR_JSON_SHAPE);
+    }
+    /* The schema requires all four, but an error report is worth reading
+     * even when a server leaves some out. */
+    status = optional_string(doc, err, "message", &out->message);
+    if (status == OARC_OK) {
+        status = optional_string(doc, err, "type", &out->type);
+    }
+    if (status == OARC_OK) {
+        status = optional_string(doc, err, "param", &out->param);
+    }
+    if (status == OARC_OK) {
+        status = optional_string(doc, err, "code", &out->code);
+    }
+    if (status != OARC_OK) {
+        memset(out, 0, sizeof *out);
+    }
+    return status;
+}

@@ -9,8 +9,22 @@
 #include "json_write.h"
 #include "oarc/oarc_role.h"
 
-/** Write PublicUpdateOrganizationRoleBody: each field left out, null or set. */
-void oarc_role_update_write(oarc_json_writer *w, const oarc_role_update *update);
+/**
+ * Write PublicUpdateOrganizationRoleBody as the whole document of w: each of
+ * role_name, description and permissions (in that order) left out, null or
+ * set; a zeroed update is `{}` and permissions set with count 0 is `[]`.
+ *
+ * The update is checked before anything is written. OARC_ERR_ARGUMENT for a
+ * NULL update, an unknown field state, a NULL string in a set field or NULL
+ * permissions with a count; OARC_ERR_TOO_MANY_ITEMS for more than
+ * OARC_MAX_PERMISSIONS permissions; OARC_ERR_BUFFER_TOO_SMALL for a string
+ * longer than OARC_TX_BUFFER_SIZE bytes (the bound up to which strings are
+ * measured, so an unterminated one is never read further). After a refusal w
+ * holds nothing, so oarc_json_writer_finish() reports OARC_ERR_ARGUMENT too.
+ * Otherwise returns oarc_json_writer_finish(w, NULL): OARC_OK, or the
+ * writer's verdict (OARC_ERR_INVALID_UTF8, OARC_ERR_BUFFER_TOO_SMALL).
+ */
+oarc_status oarc_role_update_write(oarc_json_writer *w, const oarc_role_update *update);
 
 /**
  * Decode the Role at token tok. OARC_ERR_JSON_SHAPE (doc->bad_field names the
