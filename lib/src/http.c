@@ -1,1 +1,700 @@
+/**
+ * @file http.c
+ * @brief HTTP/1.1 request-head writer and incremental, in-place response
+ * parser (contract in http.h).
+ *
+ * The parser keeps everything in oarc_http_response and works on complete
+ * lines only, so it reaches the same state whatever way the input is split:
+ * a partial line simply stays in the buffer until its LF arrives. Lines must
+ * end in CRLF; a bare LF or a CR elsewhere is a protocol error, since a
+ * lenient reading of line ends is how request smuggling starts.
+ *
+ * Buffer layout while parsing: [head][body so far][gap][unparsed input].
+ * The head stays at buf[0] so x-request-id can point into it. The gap only
+ * exists inside one feed while chunk framing is consumed; it is closed at the
+ * end of every feed, so free space is never lost to framing.
+ */
 #include "http.h"
+
+#include <string.h>
+
+#include "oarc/oarc_config.h"
+
+/* ---------------------------------------------------------------- bytes */
+
+static bool is_ows(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static char to_lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c + ('a' - 'A')) : c;
+}
+
+/** True when s equals the lower-case literal lit, ignoring ASCII case. */
+static bool eq_nocase(oarc_span s, const char *lit)
+{
+    for (size_t i = 0; i < s.len; i++) {
+        if (lit[i] == '\0' || to_lower(s.ptr[i]) != lit[i]) {
+            return false;
+        }
+    }
+    return lit[s.len] == '\0';
+}
+
+/** s[0..n) without leading and trailing SP / HTAB (RFC 9110 OWS). */
+static oarc_span trim(const char *s, size_t n)
+{
+    while (n > 0u && is_ows(s[0])) {
+        s++;
+        n--;
+    }
+    while (n > 0u && is_ows(s[n - 1u])) {
+        n--;
+    }
+    return (oarc_span){ s, n };
+}
+
+/* ======================================================= request writer */
+
+/**
+ * Where the head goes. With dst NULL it only counts, so the same code
+ * measures the head and then writes it: the two can never disagree. The
+ * count saturates so absurd span lengths cannot wrap it on 32-bit targets.
+ */
+typedef struct head_sink {
+    char *dst;
+    size_t len;
+} head_sink;
+
+static void put(head_sink *s, const char *p, size_t n)
+{
+    if (s->dst != NULL) {
+        memcpy(s->dst + s->len, p, n); /* only after the fit was checked */
+    }
+    s->len = (n > SIZE_MAX - s->len) ? SIZE_MAX : s->len + n;
+}
+
+static void put_str(head_sink *s, const char *lit)
+{
+    put(s, lit, strlen(lit));
+}
+
+static void put_dec(head_sink *s, size_t v)
+{
+    char digits[20]; /* enough for a 64-bit size_t */
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = "0123456789"[v % 10u];
+        v /= 10u;
+    } while (v != 0u && n > 0u);
+    put(s, digits + n, sizeof digits - n);
+}
+
+static void emit_head(head_sink *s, const oarc_http_request *req, size_t body_len)
+{
+    static const char methods[][8] = { "GET ", "POST ", "DELETE " };
+    bool ipv6 = memchr(req->host.ptr, ':', req->host.len) != NULL;
+
+    put_str(s, methods[req->method]);
+    put(s, req->path.ptr, req->path.len);
+    put_str(s, " HTTP/1.1\r\nHost: ");
+    put_str(s, ipv6 ? "[" : "");
+    put(s, req->host.ptr, req->host.len);
+    put_str(s, ipv6 ? "]" : "");
+    if (!req->default_port) {
+        put_str(s, ":");
+        put_dec(s, req->port);
+    }
+    if (req->bearer.len > 0u) {
+        /* Straight from the caller's span into buf: the key is copied once. */
+        put_str(s, "\r\nAuthorization: Bearer ");
+        put(s, req->bearer.ptr, req->bearer.len);
+    }
+    if (req->organization.len > 0u) {
+        put_str(s, "\r\nOpenAI-Organization: ");
+        put(s, req->organization.ptr, req->organization.len);
+    }
+    put_str(s, "\r\nUser-Agent: oarc/" OARC_VERSION_STRING
+               "\r\nAccept: application/json\r\n");
+    if (req->has_body) {
+        put_str(s, "Content-Type: application/json\r\nContent-Length: ");
+        put_dec(s, body_len);
+        put_str(s, "\r\n");
+    }
+    put_str(s, "\r\n");
+}
+
+/**
+ * A value we put on a header line: no CR, LF, NUL or other control byte
+ * (HTAB aside) and no DEL, which is what keeps a value from starting a new
+ * header line. In_line values (host, path) may not hold SP or HTAB either,
+ * since both sit between other tokens.
+ */
+static oarc_status check_value(oarc_span v, bool in_line)
+{
+    if (v.ptr == NULL) {
+        return v.len == 0u ? OARC_OK : OARC_ERR_ARGUMENT;
+    }
+    for (size_t i = 0; i < v.len; i++) {
+        unsigned char c = (unsigned char)v.ptr[i];
+        if (c == 0x7Fu || (c < 0x20u && c != '\t') || (in_line && c <= 0x20u)) {
+            return OARC_ERR_HEADER_VALUE;
+        }
+    }
+    return OARC_OK;
+}
+
+static oarc_status check_request(const char *buf, size_t cap, size_t body_len,
+                                 const oarc_http_request *req)
+{
+    oarc_status st;
+
+    if (req == NULL || buf == NULL || body_len > cap ||
+        (unsigned)req->method > (unsigned)OARC_HTTP_DELETE ||
+        (!req->has_body && body_len > 0u)) {
+        return OARC_ERR_ARGUMENT;
+    }
+    st = check_value(req->host, true);
+    if (st == OARC_OK) {
+        st = check_value(req->path, true);
+    }
+    if (st == OARC_OK) {
+        st = check_value(req->bearer, false);
+    }
+    if (st == OARC_OK) {
+        st = check_value(req->organization, false);
+    }
+    if (st == OARC_OK && (req->host.len == 0u || req->path.len == 0u ||
+                          req->path.ptr[0] != '/')) {
+        st = OARC_ERR_HEADER_VALUE;
+    }
+    return st;
+}
+
+oarc_status oarc_http_write_request(char *buf, size_t cap, size_t body_len,
+                                    const oarc_http_request *req, size_t *out_len)
+{
+    head_sink sink = { NULL, 0u };
+    oarc_status st;
+
+    if (out_len == NULL) {
+        return OARC_ERR_ARGUMENT;
+    }
+    *out_len = 0u;
+    st = check_request(buf, cap, body_len, req);
+    if (st != OARC_OK) {
+        return st;
+    }
+    emit_head(&sink, req, body_len);
+    if (sink.len > cap - body_len) {
+        return OARC_ERR_BUFFER_TOO_SMALL;
+    }
+    memmove(buf + sink.len, buf, body_len);
+    sink.dst = buf;
+    sink.len = 0u;
+    emit_head(&sink, req, body_len);
+    *out_len = sink.len + body_len;
+    return OARC_OK;
+}
+
+/* ====================================================== response parser */
+
+/** 1+ decimal digits that fit in 64 bits. */
+static bool parse_dec(oarc_span s, uint64_t *out)
+{
+    uint64_t v = 0u;
+
+    if (s.len == 0u) {
+        return false;
+    }
+    for (size_t i = 0; i < s.len; i++) {
+        uint64_t d = (uint64_t)(s.ptr[i] - '0');
+        /* Constant bounds: no 64-bit division helper pulled in on Cortex-M. */
+        if (!is_digit(s.ptr[i]) || v > UINT64_MAX / 10u ||
+            (v == UINT64_MAX / 10u && d > UINT64_MAX % 10u)) {
+            return false;
+        }
+        v = v * 10u + d;
+    }
+    *out = v;
+    return true;
+}
+
+/** The next element of a comma-separated list, trimmed; advances *pos past its comma. */
+static oarc_span list_item(oarc_span list, size_t *pos)
+{
+    size_t start = *pos;
+    size_t end = start;
+
+    while (end < list.len && list.ptr[end] != ',') {
+        end++;
+    }
+    *pos = end + 1u;
+    return trim(list.ptr + start, end - start);
+}
+
+static void set_retry_ms(oarc_http_response *r, uint64_t ms)
+{
+    r->retry_after_ms = ms > UINT32_MAX ? UINT32_MAX : (uint32_t)ms;
+    r->has_retry_after = true;
+}
+
+/**
+ * Content-Length, possibly repeated or a list ("5, 5"): every value must be
+ * the same, since two framings of one message are the core of smuggling.
+ */
+static oarc_status on_content_length(oarc_http_response *r, oarc_span v)
+{
+    size_t pos = 0u;
+
+    while (pos <= v.len) { /* pos moves past one comma per round */
+        uint64_t n = 0u;
+        if (!parse_dec(list_item(v, &pos), &n) || (r->has_length && n != r->remaining)) {
+            return OARC_ERR_HTTP_PROTOCOL;
+        }
+        r->has_length = true;
+        r->remaining = n; /* the body length, until the head ends */
+    }
+    return OARC_OK;
+}
+
+static void on_connection(oarc_http_response *r, oarc_span v)
+{
+    size_t pos = 0u;
+
+    while (pos <= v.len) {
+        oarc_span token = list_item(v, &pos);
+        if (eq_nocase(token, "close")) {
+            r->conn_close = true;
+        } else if (eq_nocase(token, "keep-alive")) {
+            r->keep_alive = true; /* matters for HTTP/1.0 only */
+        }
+    }
+}
+
+/**
+ * retry-after-ms as the OpenAI SDKs send it: milliseconds, maybe with a
+ * fraction, which rounds up so a retry is never early. Anything else is
+ * ignored rather than failing a response over an advisory header.
+ */
+static void on_retry_after_ms(oarc_http_response *r, oarc_span v)
+{
+    size_t dot = 0u;
+    uint64_t ms = 0u;
+    bool fraction = false;
+
+    while (dot < v.len && v.ptr[dot] != '.') {
+        dot++;
+    }
+    if (!parse_dec((oarc_span){ v.ptr, dot }, &ms)) {
+        return;
+    }
+    for (size_t i = dot + 1u; i < v.len; i++) {
+        if (!is_digit(v.ptr[i])) {
+            return;
+        }
+        fraction = fraction || v.ptr[i] != '0';
+    }
+    set_retry_ms(r, (fraction && ms < UINT32_MAX) ? ms + 1u : ms);
+    r->retry_ms_seen = true;
+}
+
+enum header_id {
+    H_CONTENT_LENGTH,
+    H_TRANSFER_ENCODING,
+    H_CONNECTION,
+    H_REQUEST_ID,
+    H_RETRY_AFTER,
+    H_RETRY_AFTER_MS,
+    H_SHOULD_RETRY,
+    H_COUNT
+};
+
+/* Arrays rather than pointers: pure read-only data, no relocations. */
+static const char header_names[H_COUNT][18] = {
+    "content-length", "transfer-encoding", "connection", "x-request-id",
+    "retry-after", "retry-after-ms", "x-should-retry"
+};
+
+static oarc_status on_header(oarc_http_response *r, size_t id, oarc_span v)
+{
+    uint64_t n = 0u;
+
+    switch (id) {
+    case H_CONTENT_LENGTH:
+        return on_content_length(r, v);
+    case H_TRANSFER_ENCODING:
+        /* Only "chunked", once: we cannot decode anything else, and a
+         * coding we do not understand leaves the framing unknown. */
+        if (r->chunked || !eq_nocase(v, "chunked")) {
+            return OARC_ERR_HTTP_PROTOCOL;
+        }
+        r->chunked = true;
+        break;
+    case H_CONNECTION:
+        on_connection(r, v);
+        break;
+    case H_REQUEST_ID:
+        /* The byte after the value (OWS or CR) is already parsed. */
+        r->buf[(size_t)(v.ptr - r->buf) + v.len] = '\0';
+        r->request_id = v;
+        break;
+    case H_RETRY_AFTER:
+        /* Seconds only; an HTTP-date fails parse_dec and is ignored. */
+        if (!r->retry_ms_seen && parse_dec(v, &n)) {
+            set_retry_ms(r, n > UINT32_MAX / 1000u ? UINT32_MAX : n * 1000u);
+        }
+        break;
+    case H_RETRY_AFTER_MS:
+        on_retry_after_ms(r, v);
+        break;
+    case H_SHOULD_RETRY:
+        if (eq_nocase(v, "true") || eq_nocase(v, "false")) {
+            r->should_retry = eq_nocase(v, "true") ? 1 : 0;
+        }
+        break;
+    default:
+        break;
+    }
+    return OARC_OK;
+}
+
+/**
+ * "name: value" (a header, or a trailer when !use). A line starting with
+ * whitespace is obsolete folding; whitespace before the colon is refused too
+ * (RFC 9112 5.1), both because peers disagree on what they mean.
+ */
+static oarc_status parse_field(oarc_http_response *r, const char *s, size_t n, bool use)
+{
+    size_t colon = 0u;
+
+    while (colon < n && s[colon] != ':') {
+        unsigned char c = (unsigned char)s[colon];
+        if (c <= 0x20u || c >= 0x7Fu) {
+            return OARC_ERR_HTTP_PROTOCOL;
+        }
+        colon++;
+    }
+    if (colon == 0u || colon == n) {
+        return OARC_ERR_HTTP_PROTOCOL;
+    }
+    for (size_t id = 0u; use && id < (size_t)H_COUNT; id++) {
+        if (eq_nocase((oarc_span){ s, colon }, header_names[id])) {
+            return on_header(r, id, trim(s + colon + 1u, n - colon - 1u));
+        }
+    }
+    return OARC_OK;
+}
+
+/** "HTTP/1.x SP 3DIGIT [SP reason]"; the reason may be empty or absent. */
+static oarc_status parse_status_line(oarc_http_response *r, const char *s, size_t n)
+{
+    int status = 0;
+
+    if (n < 12u || memcmp(s, "HTTP/1.", 7u) != 0 || (s[7] != '0' && s[7] != '1') ||
+        s[8] != ' ' || (n > 12u && s[12] != ' ')) {
+        return OARC_ERR_HTTP_PROTOCOL;
+    }
+    for (size_t i = 9u; i < 12u; i++) {
+        if (!is_digit(s[i])) {
+            return OARC_ERR_HTTP_PROTOCOL;
+        }
+        status = status * 10 + (s[i] - '0');
+    }
+    /* 101 would switch protocols, which we never ask for. */
+    if (status < 100 || status > 599 || status == 101) {
+        return OARC_ERR_HTTP_PROTOCOL;
+    }
+    r->status = status;
+    r->keep_alive = s[7] == '1'; /* HTTP/1.0 needs "Connection: keep-alive" */
+    return OARC_OK;
+}
+
+/** The blank line: decide how the body is framed. */
+static oarc_status end_head(oarc_http_response *r)
+{
+    size_t head_len = r->parsed;
+
+    if (r->status < 200) {
+        /* Interim (100 Continue...): forget it and parse what follows as a
+         * fresh head at buf[0], so the final head alone counts to max_head. */
+        size_t rest = r->used - head_len;
+        memmove(r->buf, r->buf + head_len, rest);
+        oarc_http_response_init(r, r->buf, r->cap, r->max_head);
+        r->used = rest;
+        r->any_byte = true;
+        return OARC_OK;
+    }
+    if (r->has_length && r->chunked) {
+        return OARC_ERR_HTTP_PROTOCOL;
+    }
+    r->head_done = true;
+    r->body = r->buf + head_len;
+    r->keep_alive = r->keep_alive && !r->conn_close;
+    if (r->status == 204 || r->status == 304) {
+        r->state = OARC_HTTP_STATE_DONE;
+    } else if (r->chunked) {
+        r->state = OARC_HTTP_STATE_CHUNK_SIZE;
+    } else if (r->has_length) {
+        if (r->remaining > (uint64_t)(r->cap - head_len)) {
+            return OARC_ERR_HTTP_BODY_TOO_LARGE;
+        }
+        r->state = r->remaining == 0u ? OARC_HTTP_STATE_DONE : OARC_HTTP_STATE_BODY_LENGTH;
+    } else {
+        /* Only the peer's close ends this body, so the connection goes. */
+        r->keep_alive = false;
+        r->remaining = UINT64_MAX;
+        r->state = OARC_HTTP_STATE_BODY_CLOSE;
+    }
+    return OARC_OK;
+}
+
+/** chunk-size [BWS ; extensions], size in hex; extensions are ignored. */
+static oarc_status parse_chunk_size(oarc_http_response *r, const char *s, size_t n)
+{
+    size_t i = 0u;
+    uint64_t size = 0u;
+
+    for (; i < n; i++) {
+        char c = to_lower(s[i]);
+        uint64_t d;
+        if (is_digit(c)) {
+            d = (uint64_t)(c - '0');
+        } else if (c >= 'a' && c <= 'f') {
+            d = (uint64_t)(c - 'a' + 10);
+        } else {
+            break;
+        }
+        if (size > (UINT64_MAX >> 4)) {
+            return OARC_ERR_HTTP_PROTOCOL;
+        }
+        size = (size << 4) | d;
+    }
+    if (i == 0u) {
+        return OARC_ERR_HTTP_PROTOCOL;
+    }
+    while (i < n && is_ows(s[i])) {
+        i++;
+    }
+    if (i < n && s[i] != ';') {
+        return OARC_ERR_HTTP_PROTOCOL;
+    }
+    r->remaining = size;
+    return OARC_OK;
+}
+
+/** Offset just past the body decoded so far. */
+static size_t body_end(const oarc_http_response *r)
+{
+    return (size_t)(r->body - r->buf) + r->body_len;
+}
+
+/**
+ * The next CRLF-terminated line in buf[parsed..limit), or *line NULL when it
+ * has not fully arrived. Control bytes other than HTAB, DEL, a bare CR and a
+ * bare LF are refused as soon as they are seen.
+ */
+static oarc_status take_line(oarc_http_response *r, size_t limit, const char **line, size_t *len)
+{
+    *line = NULL;
+    for (size_t i = r->parsed; i < limit; i++) {
+        unsigned char c = (unsigned char)r->buf[i];
+        if (c == '\n') {
+            if (i == r->parsed || r->buf[i - 1u] != '\r') {
+                return OARC_ERR_HTTP_PROTOCOL;
+            }
+            *line = r->buf + r->parsed;
+            *len = i - 1u - r->parsed;
+            r->parsed = i + 1u;
+            return OARC_OK;
+        }
+        if ((c < 0x20u && c != '\t' && c != '\r') || c == 0x7Fu ||
+            (c == '\r' && i + 1u < limit && r->buf[i + 1u] != '\n')) {
+            return OARC_ERR_HTTP_PROTOCOL;
+        }
+    }
+    return OARC_OK;
+}
+
+/** One line of the head, of chunk framing or of the trailers. */
+static oarc_status line_step(oarc_http_response *r, bool *more)
+{
+    /* The head may not reach past max_head, so do not even look there. */
+    size_t limit = (r->state == OARC_HTTP_STATE_HEAD && r->max_head < r->used) ? r->max_head : r->used;
+    const char *line = NULL;
+    size_t len = 0u;
+    oarc_status st = take_line(r, limit, &line, &len);
+
+    if (st != OARC_OK || line == NULL) {
+        *more = true;
+        return st;
+    }
+    if (r->state == OARC_HTTP_STATE_HEAD) {
+        if (r->status == 0) {
+            return parse_status_line(r, line, len);
+        }
+        return len == 0u ? end_head(r) : parse_field(r, line, len, true);
+    }
+    if (r->state == OARC_HTTP_STATE_TRAILERS) {
+        if (len == 0u) {
+            r->state = OARC_HTTP_STATE_DONE;
+            return OARC_OK;
+        }
+        return parse_field(r, line, len, false);
+    }
+    st = parse_chunk_size(r, line, len);
+    if (st == OARC_OK) {
+        if (r->remaining == 0u) {
+            r->state = OARC_HTTP_STATE_TRAILERS;
+        } else if (r->remaining > (uint64_t)(r->cap - body_end(r))) {
+            st = OARC_ERR_HTTP_BODY_TOO_LARGE;
+        } else {
+            r->state = OARC_HTTP_STATE_CHUNK_DATA;
+        }
+    }
+    return st;
+}
+
+/** Body bytes (length-, chunk- or close-delimited): slide them onto the body's end. */
+static void data_step(oarc_http_response *r)
+{
+    size_t n = r->used - r->parsed;
+
+    if (r->remaining < n) {
+        n = (size_t)r->remaining;
+    }
+    memmove(r->buf + body_end(r), r->buf + r->parsed, n); /* no-op without a gap */
+    r->parsed += n;
+    r->body_len += n;
+    r->remaining -= n;
+    if (r->remaining == 0u) {
+        r->state = r->chunked ? OARC_HTTP_STATE_CHUNK_DATA_END : OARC_HTTP_STATE_DONE;
+    }
+}
+
+/** The CRLF after chunk data, checked byte by byte so garbage fails at once. */
+static oarc_status chunk_end_step(oarc_http_response *r, bool *more)
+{
+    size_t n = r->used - r->parsed;
+
+    if (n > 2u) {
+        n = 2u;
+    }
+    if (memcmp(r->buf + r->parsed, "\r\n", n) != 0) {
+        return OARC_ERR_HTTP_PROTOCOL;
+    }
+    if (n < 2u) {
+        *more = true;
+    } else {
+        r->parsed += 2u;
+        r->state = OARC_HTTP_STATE_CHUNK_SIZE;
+    }
+    return OARC_OK;
+}
+
+/** Parse what has arrived, then close the gap and check the limits. */
+static oarc_status parse_input(oarc_http_response *r)
+{
+    oarc_status st = OARC_OK;
+    bool more = false;
+
+    /* Bounded: every round consumes input, or sets more, or fails. */
+    while (st == OARC_OK && !more && r->parsed < r->used && r->state != OARC_HTTP_STATE_DONE) {
+        if (r->state == OARC_HTTP_STATE_BODY_LENGTH || r->state == OARC_HTTP_STATE_BODY_CLOSE ||
+            r->state == OARC_HTTP_STATE_CHUNK_DATA) {
+            data_step(r);
+        } else if (r->state == OARC_HTTP_STATE_CHUNK_DATA_END) {
+            st = chunk_end_step(r, &more);
+        } else {
+            st = line_step(r, &more);
+        }
+    }
+    if (st != OARC_OK) {
+        return st;
+    }
+    if (r->head_done) {
+        size_t rest = r->used - r->parsed;
+        memmove(r->buf + body_end(r), r->buf + r->parsed, rest);
+        r->parsed = body_end(r);
+        r->used = r->parsed + rest;
+    }
+    if (r->state == OARC_HTTP_STATE_DONE) {
+        return r->parsed < r->used ? OARC_ERR_HTTP_PROTOCOL : OARC_OK;
+    }
+    /* An unfinished head this long cannot end within max_head. */
+    if (r->state == OARC_HTTP_STATE_HEAD && r->used >= r->max_head) {
+        return OARC_ERR_HTTP_HEAD_TOO_LARGE;
+    }
+    /* Full and unfinished: nothing more could be received. */
+    return r->used == r->cap ? OARC_ERR_HTTP_BODY_TOO_LARGE : OARC_OK;
+}
+
+void oarc_http_response_init(oarc_http_response *r, char *buf, size_t cap, size_t max_head)
+{
+    if (r == NULL) {
+        return;
+    }
+    memset(r, 0, sizeof *r);
+    r->should_retry = -1;
+    r->buf = buf;
+    r->cap = cap;
+    r->max_head = (max_head == 0u || max_head > cap) ? cap : max_head;
+    r->error = (buf == NULL || cap == 0u) ? OARC_ERR_ARGUMENT : OARC_OK;
+}
+
+char *oarc_http_response_space(const oarc_http_response *r, size_t *avail)
+{
+    if (r == NULL || r->buf == NULL) {
+        if (avail != NULL) {
+            *avail = 0u;
+        }
+        return NULL;
+    }
+    if (avail != NULL) {
+        *avail = r->cap - r->used;
+    }
+    return r->buf + r->used;
+}
+
+oarc_status oarc_http_response_feed(oarc_http_response *r, size_t n, bool *complete)
+{
+    if (r == NULL || complete == NULL) {
+        return OARC_ERR_ARGUMENT;
+    }
+    *complete = false;
+    if (r->error != OARC_OK) {
+        return r->error; /* the first failure sticks */
+    }
+    if (n > r->cap - r->used) {
+        r->error = OARC_ERR_ARGUMENT;
+    } else {
+        r->any_byte = r->any_byte || n > 0u;
+        r->used += n;
+        r->error = parse_input(r);
+    }
+    *complete = r->error == OARC_OK && r->state == OARC_HTTP_STATE_DONE;
+    return r->error;
+}
+
+oarc_status oarc_http_response_closed(oarc_http_response *r, bool *complete)
+{
+    if (r == NULL || complete == NULL) {
+        return OARC_ERR_ARGUMENT;
+    }
+    if (r->error == OARC_OK) {
+        if (r->state == OARC_HTTP_STATE_BODY_CLOSE) {
+            r->state = OARC_HTTP_STATE_DONE;
+        } else if (r->state != OARC_HTTP_STATE_DONE) {
+            r->error = OARC_ERR_HTTP_PROTOCOL; /* truncated */
+        }
+    }
+    *complete = r->error == OARC_OK;
+    return r->error;
+}

@@ -76,9 +76,16 @@ typedef struct oarc_http_response {
     bool has_length;
     bool chunked;
     bool any_byte;           /**< at least one byte has arrived */
+    bool conn_close;         /**< "Connection: close" was seen */
+    bool retry_ms_seen;      /**< retry-after-ms was seen: it wins over retry-after */
+    oarc_status error;       /**< the first failure; every later call returns it */
 } oarc_http_response;
 
-/** Start parsing a response into buf[0..cap); max_head bounds the head. */
+/**
+ * Start parsing a response into buf[0..cap). max_head bounds the head,
+ * blank line included (0 or more than cap means cap). A NULL buf or cap 0
+ * makes every later call return OARC_ERR_ARGUMENT.
+ */
 void oarc_http_response_init(oarc_http_response *r, char *buf, size_t cap, size_t max_head);
 
 /** Where the next received bytes go and how many fit. */
