@@ -1,0 +1,92 @@
+/**
+ * @file itest_client.c
+ * @brief Integration driver: makes COUNT organization-role updates on ONE
+ * client (so keep-alive and TLS resumption can be observed at the simulator)
+ * and prints one JSON line per call with what the library reported.
+ *
+ * usage: itest_client BASE_URL CA_FILE TIMEOUT_MS MAX_RETRIES COUNT ROLE_ID [DESCRIPTION]
+ * The admin key comes from OPENAI_ADMIN_KEY.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "oarc/oarc.h"
+#include "oarc_port_posix.h"
+
+static oarc_client client;
+static oarc_port_posix posix;
+static char ca[1u << 20];
+
+static long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+static size_t read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return 0;
+    }
+    size_t n = fread(ca, 1, sizeof(ca) - 1, f);
+    fclose(f);
+    ca[n] = '\0';
+    return n + 1;
+}
+
+static void report(int call, oarc_status st, const oarc_role *role, long elapsed)
+{
+    const oarc_call_info *info = oarc_client_last_call(&client);
+    printf("{\"call\":%d,\"status\":\"%s\",\"http_status\":%d,\"retries\":%d,"
+           "\"elapsed_ms\":%ld,\"request_id\":\"%s\",\"verify_flags\":%u,\"role_id\":\"%s\"}\n",
+           call, oarc_status_str(st), info->http_status, info->retries, elapsed,
+           info->request_id.ptr ? info->request_id.ptr : "",
+           (unsigned)info->tls_verify_flags, st == OARC_OK ? role->id.ptr : "");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 7) {
+        fprintf(stderr, "usage: %s BASE_URL CA_FILE TIMEOUT_MS MAX_RETRIES COUNT ROLE_ID [DESC]\n",
+                argv[0]);
+        return 2;
+    }
+    size_t ca_len = read_file(argv[2]);
+    if (ca_len == 0) {
+        fprintf(stderr, "cannot read %s\n", argv[2]);
+        return 2;
+    }
+    oarc_port port;
+    oarc_port_posix_init(&port, &posix);
+    oarc_client_config cfg = {
+        .base_url = argv[1],
+        .admin_key = getenv("OPENAI_ADMIN_KEY"),
+        .port = &port,
+        .ca_pem = ca,
+        .ca_pem_len = ca_len,
+        .timeout_ms = (uint32_t)strtoul(argv[3], NULL, 10),
+        .max_retries = atoi(argv[4]),
+    };
+    oarc_status st = oarc_client_init(&client, &cfg);
+    if (st != OARC_OK) {
+        printf("{\"call\":0,\"status\":\"%s\"}\n", oarc_status_str(st));
+        return 1;
+    }
+    int count = atoi(argv[5]);
+    int failures = 0;
+    oarc_role_update update = { .description_state = OARC_FIELD_SET,
+                                .description = argc > 7 ? argv[7] : "itest" };
+    for (int i = 0; i < count; i++) {
+        oarc_role role;
+        long start = now_ms();
+        st = oarc_org_role_update(&client, argv[6], &update, &role);
+        report(i, st, &role, now_ms() - start);
+        failures += st != OARC_OK;
+    }
+    oarc_client_deinit(&client);
+    return failures ? 1 : 0;
+}

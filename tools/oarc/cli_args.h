@@ -1,0 +1,42 @@
+/**
+ * @file cli_args.h
+ * @brief Command-line parsing for the oarc CLI: global options anywhere,
+ * a command of two words, positional IDs in path order, field options.
+ */
+#ifndef OARC_CLI_ARGS_H
+#define OARC_CLI_ARGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "oarc/oarc_role.h"
+
+#define CLI_MAX_PERMISSIONS 64
+#define CLI_MAX_IDS 3
+
+typedef enum cli_command {
+    CLI_NONE = 0,
+    CLI_ORG_ROLE_UPDATE,
+    CLI_PROJECT_ROLE_UPDATE
+} cli_command;
+
+typedef struct cli_args {
+    bool help;
+    bool insecure_http;
+    const char *base_url;   /**< NULL: from the environment or the default */
+    const char *ca_file;    /**< NULL: the system bundle */
+    uint32_t timeout_ms;    /**< 0: the library's default */
+    int max_retries;        /**< -1: the library's default */
+    cli_command command;
+    const char *ids[CLI_MAX_IDS];
+    size_t id_count;
+    oarc_role_update update; /**< permissions point into the array below */
+    const char *permissions[CLI_MAX_PERMISSIONS];
+} cli_args;
+
+/** Parse argv into a. NULL on success, else a short description of the
+ *  problem (a->help may be set either way). */
+const char *cli_args_parse(cli_args *a, int argc, char **argv);
+
+#endif /* OARC_CLI_ARGS_H */
