@@ -1,1 +1,79 @@
+/**
+ * @file text.c
+ * @brief Bounded length and strict UTF-8 validation (see text.h).
+ */
 #include "text.h"
+
+#include <stdint.h>
+
+size_t oarc_strnlen(const char *s, size_t max)
+{
+    size_t n = 0;
+
+    if (s == NULL) {
+        return 0;
+    }
+    /* max + 1 must not wrap to 0: a ceiling of SIZE_MAX means "no ceiling",
+     * and no object can be that long anyway. */
+    if (max == SIZE_MAX) {
+        max = SIZE_MAX - 1u;
+    }
+    while (n <= max && s[n] != '\0') {
+        n++;
+    }
+    return n;
+}
+
+/*
+ * The well-formed byte sequences of Unicode 15, table 3-7. The lead byte says
+ * how many continuation bytes follow; only the first continuation byte has a
+ * range other than 80..BF, and narrowing that one range is what rules out
+ * overlongs (E0 80..9F, F0 80..8F), surrogates (ED A0..BF) and code points
+ * above U+10FFFF (F4 90..BF). C0, C1 and F5..FF are never lead bytes.
+ */
+bool oarc_utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+
+    if (s == NULL) {
+        return len == 0u;
+    }
+    while (i < len) {
+        unsigned lead = p[i];
+        unsigned lo = 0x80u;
+        unsigned hi = 0xBFu;
+        size_t more;
+
+        if (lead < 0x80u) {
+            i++;
+            continue;
+        }
+        if (lead >= 0xC2u && lead <= 0xDFu) {
+            more = 1u;
+        } else if (lead >= 0xE0u && lead <= 0xEFu) {
+            more = 2u;
+            lo = (lead == 0xE0u) ? 0xA0u : lo;
+            hi = (lead == 0xEDu) ? 0x9Fu : hi;
+        } else if (lead >= 0xF0u && lead <= 0xF4u) {
+            more = 3u;
+            lo = (lead == 0xF0u) ? 0x90u : lo;
+            hi = (lead == 0xF4u) ? 0x8Fu : hi;
+        } else {
+            return false; /* continuation byte, C0, C1 or F5..FF */
+        }
+        if (more > len - i - 1u) {
+            return false; /* truncated at the end of the input */
+        }
+        if (p[i + 1u] < lo || p[i + 1u] > hi) {
+            return false;
+        }
+        for (size_t k = 2u; k <= more; k++) {
+            if ((p[i + k] & 0xC0u) != 0x80u) {
+                return false;
+            }
+        }
+        i += more + 1u;
+    }
+    return true;
+}
