@@ -46,7 +46,11 @@ void oarc_json_write_int(oarc_json_writer *w, int64_t value);
  * OARC_ERR_BUFFER_TOO_SMALL when it did not fit (needed says how many bytes
  * would); OARC_ERR_INVALID_UTF8 for a bad string; OARC_ERR_ARGUMENT for a
  * misuse (value without key in an object, unbalanced containers, too deep).
- * needed may be NULL.
+ * Writing stops at the first failure, but a misuse or a bad string outranks
+ * BUFFER_TOO_SMALL, so that status always means "needed bytes would do".
+ * needed (may be NULL) gets the length of the document, written or not; the
+ * writer adds no NUL terminator. Measuring (buf NULL, cap 0) therefore ends
+ * in BUFFER_TOO_SMALL with needed set.
  */
 oarc_status oarc_json_writer_finish(const oarc_json_writer *w, size_t *needed);
 
