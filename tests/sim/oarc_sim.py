@@ -306,38 +306,31 @@ class Store:
     # -- loading and dumping --------------------------------------------------
 
     def load(self, fixture):
+        """Replace the whole store by a fixture (the shape of fixture.json and of dump())."""
         fx = load_fixture(fixture)
-        self.organization = dict(fx.get("organization") or {})
+        unknown = set(fx) - {"organization", "projects", "users", "groups", "assignments",
+                             "api_key_owner", "next_role_number"}
+        if unknown:
+            raise ValueError("fixture: unknown key(s) %s" % ", ".join(sorted(unknown)))
+        org = fx.get("organization") or {}
+        self.organization = {"id": org.get("id"), "name": org.get("name")}
         self.api_key_owner = fx.get("api_key_owner")
         self.next_role_number = int(fx.get("next_role_number", 1))
         self.users = {}
-        for u in fx.get("users", []):
-            self._unique(self.users, u["id"], "user")
-            self.users[u["id"]] = {"id": u["id"], "name": u.get("name"), "email": u.get("email"),
-                                   "role": u.get("role"), "added_at": int(u.get("added_at", 0))}
+        for uid, u in self._entries(fx, "users"):
+            self.users[uid] = {"id": uid, "name": u.get("name"), "email": u.get("email"),
+                               "role": u.get("role"), "added_at": int(u.get("added_at", 0))}
         self.groups = {}
-        for g in fx.get("groups", []):
-            self._unique(self.groups, g["id"], "group")
-            self.groups[g["id"]] = {"id": g["id"], "name": g["name"],
-                                    "created_at": int(g.get("created_at", 0)),
-                                    "scim_managed": bool(g.get("scim_managed", False))}
+        for gid, g in self._entries(fx, "groups"):
+            self.groups[gid] = {"id": gid, "name": g.get("name", gid),
+                                "created_at": int(g.get("created_at", 0)),
+                                "scim_managed": bool(g.get("scim_managed", False))}
         self.projects = {}
-        for p in fx.get("projects", []):
-            self._unique(self.projects, p["id"], "project")
-            self.projects[p["id"]] = {"id": p["id"], "name": p.get("name", p["id"])}
         self.roles = {}
-        for r in fx.get("roles", []):
-            self._unique(self.roles, r["id"], "role")
-            pid = r.get("project_id")
-            if pid is not None and pid not in self.projects:
-                raise ValueError("fixture: role %r names unknown project %r" % (r["id"], pid))
-            self.roles[r["id"]] = {
-                "id": r["id"], "name": r["name"], "description": r.get("description"),
-                "permissions": list(r.get("permissions", [])), "project_id": pid,
-                "predefined_role": bool(r.get("predefined_role", False)),
-                "created_at": r.get("created_at"), "updated_at": r.get("updated_at"),
-                "created_by": r.get("created_by"), "metadata": copy.deepcopy(r.get("metadata")),
-            }
+        self._load_roles(org.get("roles", []), None)
+        for pid, p in self._entries(fx, "projects"):
+            self.projects[pid] = {"id": pid, "name": p.get("name", pid)}
+            self._load_roles(p.get("roles", []), pid)
         self.assignments = []
         for a in fx.get("assignments", []):
             ptype, principal, pid, rid = (a["principal_type"], a["principal_id"],
@@ -355,22 +348,54 @@ class Store:
                                      "assignment_sources": copy.deepcopy(a.get("assignment_sources"))})
 
     @staticmethod
-    def _unique(table, key, what):
-        if key in table:
-            raise ValueError("fixture: duplicate %s id %r" % (what, key))
-        if not isinstance(key, str) or not key:
-            raise ValueError("fixture: %s id must be a non-empty string" % what)
+    def _entries(fx, what):
+        table = fx.get(what) or {}
+        if not isinstance(table, dict):
+            raise ValueError("fixture: %r must be an object keyed by id" % what)
+        for key, entry in table.items():
+            if not key or not isinstance(entry, dict) or entry.get("id", key) != key:
+                raise ValueError("fixture: bad %s entry %r" % (what, key))
+            yield key, entry
+
+    def _load_roles(self, roles, pid):
+        for r in roles:
+            rid = r.get("id")
+            if not isinstance(rid, str) or not rid:
+                raise ValueError("fixture: a role needs a non-empty string id")
+            if rid in self.roles:
+                raise ValueError("fixture: duplicate role id %r" % rid)
+            self.roles[rid] = {
+                "id": rid, "name": r["name"], "description": r.get("description"),
+                "permissions": list(r.get("permissions", [])), "project_id": pid,
+                "predefined_role": bool(r.get("predefined_role", False)),
+                "created_at": r.get("created_at"), "updated_at": r.get("updated_at"),
+                "created_by": r.get("created_by"), "metadata": copy.deepcopy(r.get("metadata")),
+            }
+
+    def _dump_role(self, r):
+        return {"id": r["id"], "name": r["name"], "description": r["description"],
+                "permissions": list(r["permissions"]),
+                "resource_type": "api.project" if r["project_id"] else "api.organization",
+                "predefined_role": r["predefined_role"], "created_at": r["created_at"],
+                "updated_at": r["updated_at"], "created_by": r["created_by"],
+                "metadata": copy.deepcopy(r["metadata"])}
 
     def dump(self):
-        """The whole store, in the fixture's shape (so it can seed another simulator)."""
+        """The whole store in the fixture's shape (so it can seed another simulator).
+
+        Roles are listed per scope in creation order: organization.roles and
+        projects[<id>].roles; users, groups and projects are objects keyed by id.
+        """
         return copy.deepcopy({
-            "organization": self.organization,
             "api_key_owner": self.api_key_owner,
             "next_role_number": self.next_role_number,
-            "users": list(self.users.values()),
-            "groups": list(self.groups.values()),
-            "projects": list(self.projects.values()),
-            "roles": list(self.roles.values()),
+            "organization": dict(self.organization, roles=[
+                self._dump_role(r) for r in self.roles.values() if r["project_id"] is None]),
+            "projects": {pid: dict(p, roles=[self._dump_role(r) for r in self.roles.values()
+                                             if r["project_id"] == pid])
+                         for pid, p in self.projects.items()},
+            "users": self.users,
+            "groups": self.groups,
             "assignments": self.assignments,
         })
 
