@@ -8,6 +8,7 @@ const char *oarc_status_str(oarc_status status)
 {
     switch (status) {
     case OARC_OK: return "OARC_OK";
+    case OARC_ITER_END: return "OARC_ITER_END";
     case OARC_ERR_ARGUMENT: return "OARC_ERR_ARGUMENT";
     case OARC_ERR_INVALID_ID: return "OARC_ERR_INVALID_ID";
     case OARC_ERR_ID_TOO_LONG: return "OARC_ERR_ID_TOO_LONG";
@@ -33,6 +34,9 @@ const char *oarc_status_str(oarc_status status)
     case OARC_ERR_JSON_SHAPE: return "OARC_ERR_JSON_SHAPE";
     case OARC_ERR_TOO_MANY_ITEMS: return "OARC_ERR_TOO_MANY_ITEMS";
     case OARC_ERR_API: return "OARC_ERR_API";
+    case OARC_ERR_ITEM_TOO_LARGE: return "OARC_ERR_ITEM_TOO_LARGE";
+    case OARC_ERR_CURSOR_REPEATED: return "OARC_ERR_CURSOR_REPEATED";
+    case OARC_ERR_TOO_MANY_PAGES: return "OARC_ERR_TOO_MANY_PAGES";
     }
     return "OARC_ERR_UNKNOWN";
 }

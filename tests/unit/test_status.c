@@ -13,7 +13,8 @@ static const oarc_status all[] = {
     OARC_ERR_CLOSED, OARC_ERR_TLS_HANDSHAKE, OARC_ERR_TLS_CERT, OARC_ERR_TLS,
     OARC_ERR_ENTROPY, OARC_ERR_HTTP_PROTOCOL, OARC_ERR_HTTP_HEAD_TOO_LARGE,
     OARC_ERR_HTTP_BODY_TOO_LARGE, OARC_ERR_JSON_SYNTAX, OARC_ERR_JSON_TOO_MANY_TOKENS,
-    OARC_ERR_JSON_SHAPE, OARC_ERR_TOO_MANY_ITEMS, OARC_ERR_API,
+    OARC_ERR_JSON_SHAPE, OARC_ERR_TOO_MANY_ITEMS, OARC_ERR_API, OARC_ERR_ITEM_TOO_LARGE,
+    OARC_ERR_CURSOR_REPEATED, OARC_ERR_TOO_MANY_PAGES,
 };
 #define COUNT (sizeof(all) / sizeof(all[0]))
 
@@ -40,6 +41,18 @@ static void failures_are_negative_and_ok_is_zero(void **state)
     }
 }
 
+/* The end of an iteration is no failure: positive, named, and apart from
+ * every failure's name. */
+static void iter_end_is_positive_and_named(void **state)
+{
+    (void)state;
+    assert_true(OARC_ITER_END > 0);
+    assert_string_equal(oarc_status_str(OARC_ITER_END), "OARC_ITER_END");
+    for (size_t i = 0; i < COUNT; i++) {
+        assert_int_not_equal(all[i], OARC_ITER_END);
+    }
+}
+
 static void unknown_status_is_named(void **state)
 {
     (void)state;
@@ -50,6 +63,7 @@ static void unknown_status_is_named(void **state)
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(every_status_has_a_distinct_name),
     cmocka_unit_test(failures_are_negative_and_ok_is_zero),
+    cmocka_unit_test(iter_end_is_positive_and_named),
     cmocka_unit_test(unknown_status_is_named),
 };
 

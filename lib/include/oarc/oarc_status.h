@@ -1,13 +1,17 @@
 /**
  * @file oarc_status.h
  * @brief One result enum for the whole library: 0 is success, every failure
- * is negative and has a name from oarc_status_str().
+ * is negative and has a name from oarc_status_str(). The one positive value,
+ * OARC_ITER_END, ends an iteration.
  */
 #ifndef OARC_STATUS_H
 #define OARC_STATUS_H
 
 typedef enum oarc_status {
     OARC_OK = 0,
+    /** Not a failure: an iterator has handed out every item (positive, so
+     *  `st < 0` still tells every failure apart). */
+    OARC_ITER_END = 1,
 
     /* Caller input: nothing was sent. */
     OARC_ERR_ARGUMENT = -1,          /**< NULL pointer or value out of range */
@@ -38,7 +42,12 @@ typedef enum oarc_status {
     OARC_ERR_JSON_TOO_MANY_TOKENS = -44, /**< body needs more than OARC_JSON_MAX_TOKENS */
     OARC_ERR_JSON_SHAPE = -45,       /**< valid JSON, wrong type or missing field */
     OARC_ERR_TOO_MANY_ITEMS = -46,   /**< more array items than the output holds */
-    OARC_ERR_API = -47               /**< the API answered with an error status */
+    OARC_ERR_API = -47,              /**< the API answered with an error status */
+
+    /* Pagination. */
+    OARC_ERR_ITEM_TOO_LARGE = -48,   /**< one list item alone overflows rx or the token pool */
+    OARC_ERR_CURSOR_REPEATED = -49,  /**< the server's next cursor is the one just sent */
+    OARC_ERR_TOO_MANY_PAGES = -50    /**< a list ran past OARC_LIST_MAX_PAGES pages */
 } oarc_status;
 
 /** Stable, human-readable name of a status ("OARC_ERR_TIMEOUT"); never NULL. */
