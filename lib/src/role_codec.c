@@ -201,12 +201,10 @@ static oarc_status decode_permissions(oarc_json_doc *doc, int obj, oarc_role *ou
     int tok;
     oarc_status status = required(doc, obj, "permissions", &tok);
 
-    if (status == OARC_OK && !oarc_json_is_array(doc, tok)) {
-        status = blame(doc, "permissions", OARC_ERR_JSON_SHAPE);
-    }
     if (status != OARC_OK) {
         return status;
     }
+    /* JSON_SHAPE for anything but an array of strings. */
     return blame(doc, "permissions",
                  oarc_json_string_array(doc, tok, out->permissions, OARC_MAX_PERMISSIONS,
                                         &out->permission_count));
