@@ -370,29 +370,20 @@ static oarc_status read_u_escape(const char *s, size_t n, uint32_t *cp, size_t *
     return OARC_OK;
 }
 
-/* UTF-8 of a code point (not a surrogate, at most U+10FFFF); returns bytes. */
+/* UTF-8 of a code point (not a surrogate, at most U+10FFFF); returns bytes.
+ * Continuation bytes carry 6 bits each, filled from the end; the lead byte
+ * takes what is left under its length marker. */
 static size_t utf8_encode(uint32_t cp, char out[4])
 {
-    if (cp < 0x80u) {
-        out[0] = (char)cp;
-        return 1u;
+    static const uint8_t marker[5] = { 0, 0x00u, 0xC0u, 0xE0u, 0xF0u };
+    size_t n = (cp < 0x80u) ? 1u : (cp < 0x800u) ? 2u : (cp < 0x10000u) ? 3u : 4u;
+
+    for (size_t i = n - 1u; i > 0u; i--) {
+        out[i] = (char)(0x80u | (cp & 0x3Fu));
+        cp >>= 6;
     }
-    if (cp < 0x800u) {
-        out[0] = (char)(0xC0u | (cp >> 6));
-        out[1] = (char)(0x80u | (cp & 0x3Fu));
-        return 2u;
-    }
-    if (cp < 0x10000u) {
-        out[0] = (char)(0xE0u | (cp >> 12));
-        out[1] = (char)(0x80u | ((cp >> 6) & 0x3Fu));
-        out[2] = (char)(0x80u | (cp & 0x3Fu));
-        return 3u;
-    }
-    out[0] = (char)(0xF0u | (cp >> 18));
-    out[1] = (char)(0x80u | ((cp >> 12) & 0x3Fu));
-    out[2] = (char)(0x80u | ((cp >> 6) & 0x3Fu));
-    out[3] = (char)(0x80u | (cp & 0x3Fu));
-    return 4u;
+    out[0] = (char)(marker[n] | cp);
+    return n;
 }
 
 /* The byte a two-character escape stands for, or 0 for none. */
@@ -512,9 +503,9 @@ oarc_status oarc_json_string_array(oarc_json_doc *doc, int tok, oarc_span *out,
     if (t == NULL || t->type != JSMN_ARRAY) {
         return OARC_ERR_JSON_SHAPE;
     }
+    /* count stays 0 on any failure, never above max: callers loop over it. */
     n = (size_t)t->size;
     if (n > max) {
-        *count = n;
         return OARC_ERR_TOO_MANY_ITEMS;
     }
     for (size_t i = 0; i < n; i++) {

@@ -68,7 +68,8 @@ oarc_status oarc_json_string_or_null(oarc_json_doc *doc, int tok, oarc_span *out
 oarc_status oarc_json_bool(const oarc_json_doc *doc, int tok, bool *out);
 /** An integer (no fraction or exponent) that fits int64_t, else JSON_SHAPE. */
 oarc_status oarc_json_int64(const oarc_json_doc *doc, int tok, int64_t *out);
-/** An array of strings into out[0..max); OARC_ERR_TOO_MANY_ITEMS past max. */
+/** An array of strings into out[0..max); OARC_ERR_TOO_MANY_ITEMS past max.
+ *  count is 0 after any failure, so it never exceeds max. */
 oarc_status oarc_json_string_array(oarc_json_doc *doc, int tok, oarc_span *out,
                                    size_t max, size_t *count);
 
