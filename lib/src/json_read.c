@@ -178,7 +178,10 @@ static bool raw_string_ok(const char *s, size_t n)
  * One container: walks its direct children (a key and a value per member of
  * an object) and checks the bytes before, between and after them. Children
  * are found with oarc_json_skip(), which is bounded even over sizes not yet
- * checked (those of deeper containers are checked on their own turn).
+ * checked (those of deeper containers are checked on their own turn). The
+ * size checks keep that child walk exact; the gap checks alone would also
+ * catch every case. Cost: each token is skipped over once per enclosing
+ * container, O(tokens x depth), with no stack.
  */
 static bool container_ok(const oarc_json_doc *doc, int c)
 {
@@ -192,9 +195,13 @@ static bool container_ok(const oarc_json_doc *doc, int c)
         char sep = (k == 0) ? '\0' : ',';
 
         if (object) {
-            const jsmntok_t *key = &doc->tokens[child];
+            const jsmntok_t *key;
 
-            if (child >= doc->count - 1 || key->type != JSMN_STRING || key->size != 1 ||
+            if (child >= doc->count - 1) {
+                return false; /* no room for a key and its value */
+            }
+            key = &doc->tokens[child];
+            if (key->type != JSMN_STRING || key->size != 1 ||
                 !gap_ok(doc->text, pos, text_start(key), sep)) {
                 return false;
             }
