@@ -1,1 +1,442 @@
+/**
+ * @file tls.c
+ * @brief TLS 1.2 client over the oarc_port with mbedTLS 2.28 (see tls.h).
+ *
+ * mbedTLS reaches the network only through the two bio callbacks below,
+ * which call the port with the time left of the current operation: a
+ * handshake, send, receive or close is bounded as a whole, however many
+ * records it takes. When the port fails underneath, the callback keeps the
+ * port's oarc_status and hands mbedTLS a transport error code; the operation
+ * then returns the port's status exactly, rather than a TLS error.
+ *
+ * There is deliberately no way to turn verification off: authmode is always
+ * REQUIRED and a host name is always checked.
+ */
 #include "tls.h"
+
+#include <string.h>
+
+#include <mbedtls/error.h>
+#include <mbedtls/net_sockets.h>
+#include <mbedtls/platform_util.h>
+#include <mbedtls/x509.h>
+
+/* close_notify is a courtesy to the server; never wait long for it. */
+#ifndef OARC_TLS_CLOSE_TIMEOUT_MS
+#define OARC_TLS_CLOSE_TIMEOUT_MS 200u
+#endif
+
+/* Our bio callbacks block (within the time left) and never return WANT_READ
+ * or WANT_WRITE, so mbedTLS asks again only for records with no application
+ * data in them; this caps those turns on top of the time limit. */
+#define OARC_TLS_MAX_TURNS 64u
+
+/* Mixed into the DRBG seed so its output differs from any other user of the
+ * same entropy source. */
+static const unsigned char oarc_tls_drbg_label[] = "oarc tls drbg";
+
+/* ---- time --------------------------------------------------------------- */
+
+static void begin_op(oarc_tls *tls, uint32_t timeout_ms)
+{
+    tls->op_start_ms = tls->port->now_ms(tls->port->ctx);
+    tls->op_budget_ms = timeout_ms;
+    tls->io_status = OARC_OK;
+}
+
+/* Milliseconds left of the current operation; wrap-safe. */
+static uint32_t op_left(const oarc_tls *tls)
+{
+    uint32_t elapsed = tls->port->now_ms(tls->port->ctx) - tls->op_start_ms;
+    return elapsed >= tls->op_budget_ms ? 0u : tls->op_budget_ms - elapsed;
+}
+
+/* ---- bio callbacks ------------------------------------------------------ */
+
+static int bio_send(void *ctx, const unsigned char *buf, size_t len)
+{
+    oarc_tls *tls = ctx;
+    uint32_t left = op_left(tls);
+    int n = left == 0u ? (int)OARC_ERR_TIMEOUT
+                       : tls->port->send(tls->port->ctx, buf, len, left);
+    if (n > 0) {
+        return n;
+    }
+    tls->io_status = n < 0 ? n : (int)OARC_ERR_IO; /* a port never sends 0 */
+    if (n == OARC_ERR_TIMEOUT) {
+        return MBEDTLS_ERR_SSL_TIMEOUT;
+    }
+    return n == OARC_ERR_CLOSED ? MBEDTLS_ERR_NET_CONN_RESET : MBEDTLS_ERR_NET_SEND_FAILED;
+}
+
+/* timeout is mbedTLS's read timeout, which oarc never configures (0: none);
+ * the operation's own time left is what bounds the wait. */
+static int bio_recv_timeout(void *ctx, unsigned char *buf, size_t len, uint32_t timeout)
+{
+    oarc_tls *tls = ctx;
+    uint32_t left = op_left(tls);
+    if (timeout != 0u && timeout < left) {
+        left = timeout;
+    }
+    int n = left == 0u ? (int)OARC_ERR_TIMEOUT
+                       : tls->port->recv(tls->port->ctx, buf, len, left);
+    if (n > 0) {
+        return n;
+    }
+    if (n == 0) {
+        tls->io_status = OARC_ERR_CLOSED;
+        return 0; /* mbedTLS reports it as MBEDTLS_ERR_SSL_CONN_EOF */
+    }
+    tls->io_status = n;
+    return n == OARC_ERR_TIMEOUT ? MBEDTLS_ERR_SSL_TIMEOUT : MBEDTLS_ERR_NET_RECV_FAILED;
+}
+
+/* ---- error mapping ------------------------------------------------------ */
+
+/* The codes the bio callbacks produce (CONN_EOF is mbedTLS's for a 0). */
+static bool is_transport_error(int ret)
+{
+    return ret == MBEDTLS_ERR_SSL_TIMEOUT || ret == MBEDTLS_ERR_SSL_CONN_EOF ||
+           ret == MBEDTLS_ERR_NET_CONN_RESET || ret == MBEDTLS_ERR_NET_SEND_FAILED ||
+           ret == MBEDTLS_ERR_NET_RECV_FAILED;
+}
+
+/* The port's status when mbedTLS failed because the port did; otherwise
+ * fallback. Checking the code as well as io_status matters: mbedTLS may fail
+ * on a bad record first and only then fail to send its alert. */
+static oarc_status failure_status(oarc_tls *tls, int ret, oarc_status fallback)
+{
+    tls->last_error = ret;
+    if (is_transport_error(ret) && tls->io_status != OARC_OK) {
+        return (oarc_status)tls->io_status;
+    }
+    return fallback;
+}
+
+static bool wants_another_turn(const oarc_tls *tls, int ret, uint32_t turn)
+{
+    return (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) &&
+           turn < OARC_TLS_MAX_TURNS && op_left(tls) > 0u;
+}
+
+/* ---- setup -------------------------------------------------------------- */
+
+/* The DRBG's entropy source is the port: a device has no /dev/urandom and
+ * mbedtls_entropy_context's platform sources do not exist there. */
+static int drbg_entropy(void *ctx, unsigned char *out, size_t len)
+{
+    const oarc_tls *tls = ctx;
+    oarc_status st = tls->port->entropy(tls->port->ctx, out, len);
+    return st == OARC_OK ? 0 : MBEDTLS_ERR_CTR_DRBG_ENTROPY_SOURCE_FAILED;
+}
+
+/* mbedtls_x509_crt_parse takes PEM only with the final NUL counted. ca_pem
+ * is NUL-terminated by contract, so when ca_len stops short of the NUL the
+ * byte at ca_len must be it: anything else is a wrong length, refused
+ * rather than silently parsed as DER or cut short. */
+static oarc_status parse_ca(oarc_tls *tls, const char *ca_pem, size_t ca_len)
+{
+    size_t parse_len;
+    if (ca_len > 0u && ca_pem[ca_len - 1u] == '\0') {
+        parse_len = ca_len;
+    } else if (ca_pem[ca_len] == '\0') {
+        parse_len = ca_len + 1u;
+    } else {
+        return OARC_ERR_ARGUMENT;
+    }
+    int ret = mbedtls_x509_crt_parse(&tls->ca, (const unsigned char *)ca_pem, parse_len);
+    /* ret > 0 counts certificates that did not parse: a bundle with one odd
+     * entry is still usable as long as one certificate made it. */
+    if (ret < 0 || tls->ca.version == 0) {
+        tls->last_error = ret;
+        return OARC_ERR_TLS_CERT;
+    }
+    return OARC_OK;
+}
+
+static oarc_status seed_drbg(oarc_tls *tls)
+{
+    int ret = mbedtls_ctr_drbg_seed(&tls->drbg, drbg_entropy, tls, oarc_tls_drbg_label,
+                                    sizeof oarc_tls_drbg_label - 1u);
+    if (ret != 0) {
+        tls->last_error = ret;
+        return ret == MBEDTLS_ERR_CTR_DRBG_ENTROPY_SOURCE_FAILED ? OARC_ERR_ENTROPY : OARC_ERR_TLS;
+    }
+    return OARC_OK;
+}
+
+static oarc_status configure(oarc_tls *tls)
+{
+    mbedtls_ssl_config *conf = &tls->conf;
+    int ret = mbedtls_ssl_config_defaults(conf, MBEDTLS_SSL_IS_CLIENT,
+                                          MBEDTLS_SSL_TRANSPORT_STREAM,
+                                          MBEDTLS_SSL_PRESET_DEFAULT);
+    if (ret != 0) {
+        tls->last_error = ret;
+        return OARC_ERR_TLS;
+    }
+    mbedtls_ssl_conf_min_version(conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
+    mbedtls_ssl_conf_max_version(conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
+    mbedtls_ssl_conf_authmode(conf, MBEDTLS_SSL_VERIFY_REQUIRED);
+    mbedtls_ssl_conf_ca_chain(conf, &tls->ca, NULL);
+    mbedtls_ssl_conf_rng(conf, mbedtls_ctr_drbg_random, &tls->drbg);
+#if defined(MBEDTLS_SSL_SESSION_TICKETS)
+    mbedtls_ssl_conf_session_tickets(conf, MBEDTLS_SSL_SESSION_TICKETS_ENABLED);
+#endif
+#if defined(OARC_TLS_MAX_FRAG_LEN) && defined(MBEDTLS_SSL_MAX_FRAGMENT_LENGTH)
+    /* A board short of RAM may ask for smaller records (RFC 6066) with an
+     * MBEDTLS_SSL_MAX_FRAG_LEN_* code; servers are free to ignore it, so its
+     * input buffer must still fit theirs. The host keeps mbedTLS defaults. */
+    ret = mbedtls_ssl_conf_max_frag_len(conf, OARC_TLS_MAX_FRAG_LEN);
+    if (ret != 0) {
+        tls->last_error = ret;
+        return OARC_ERR_TLS;
+    }
+#endif
+    /* The record buffers are allocated here, once: a connection reuses them
+     * through mbedtls_ssl_session_reset. */
+    ret = mbedtls_ssl_setup(&tls->ssl, conf);
+    if (ret != 0) {
+        tls->last_error = ret;
+        return OARC_ERR_TLS;
+    }
+    mbedtls_ssl_set_bio(&tls->ssl, tls, bio_send, NULL, bio_recv_timeout);
+    return OARC_OK;
+}
+
+static bool port_usable(const oarc_port *port)
+{
+    return port != NULL && port->send != NULL && port->recv != NULL &&
+           port->now_ms != NULL && port->entropy != NULL;
+}
+
+oarc_status oarc_tls_init(oarc_tls *tls, const oarc_port *port,
+                          const char *ca_pem, size_t ca_len)
+{
+    if (tls == NULL || !port_usable(port) || ca_pem == NULL) {
+        return OARC_ERR_ARGUMENT;
+    }
+    memset(tls, 0, sizeof *tls);
+    mbedtls_ssl_init(&tls->ssl);
+    mbedtls_ssl_config_init(&tls->conf);
+    mbedtls_x509_crt_init(&tls->ca);
+    mbedtls_ctr_drbg_init(&tls->drbg);
+    mbedtls_ssl_session_init(&tls->saved);
+    tls->port = port;
+
+    oarc_status st = parse_ca(tls, ca_pem, ca_len);
+    if (st == OARC_OK) {
+        st = seed_drbg(tls);
+    }
+    if (st == OARC_OK) {
+        st = configure(tls);
+    }
+    if (st != OARC_OK) {
+        int err = tls->last_error;
+        oarc_tls_free(tls);
+        tls->last_error = err; /* still safe to free again: the rest is zero */
+        return st;
+    }
+    tls->ready = true;
+    return OARC_OK;
+}
+
+/* ---- session resumption ------------------------------------------------- */
+
+static void drop_saved_session(oarc_tls *tls)
+{
+    mbedtls_ssl_session_free(&tls->saved);
+    mbedtls_ssl_session_init(&tls->saved);
+    tls->saved_host[0] = '\0';
+    tls->has_saved = false;
+}
+
+/* Kept after every full or abbreviated handshake: the server may have sent a
+ * fresh ticket. The host name is kept with it, because resuming skips the
+ * certificate check and so must only ever happen with the same server name. */
+static void save_session(oarc_tls *tls, const char *hostname, size_t host_len)
+{
+    drop_saved_session(tls);
+    int ret = mbedtls_ssl_get_session(&tls->ssl, &tls->saved);
+    if (ret != 0) {
+        tls->last_error = ret;
+        drop_saved_session(tls);
+        return;
+    }
+    memcpy(tls->saved_host, hostname, host_len + 1u);
+    tls->has_saved = true;
+}
+
+static void offer_saved_session(oarc_tls *tls, const char *hostname, size_t host_len)
+{
+    if (!tls->has_saved) {
+        return;
+    }
+    if (memcmp(tls->saved_host, hostname, host_len + 1u) != 0 ||
+        mbedtls_ssl_set_session(&tls->ssl, &tls->saved) != 0) {
+        drop_saved_session(tls); /* a full handshake follows instead */
+    }
+}
+
+/* ---- connection --------------------------------------------------------- */
+
+/* strlen that reads at most max + 1 bytes; returns max + 1 when longer. */
+static size_t bounded_len(const char *s, size_t max)
+{
+    size_t n = 0;
+    while (n <= max && s[n] != '\0') {
+        n++;
+    }
+    return n;
+}
+
+/* Forget the connection's TLS state (keys, buffers' contents) so the context
+ * is ready for the next one; the configuration and saved session stay. */
+static void end_connection(oarc_tls *tls)
+{
+    int ret = mbedtls_ssl_session_reset(&tls->ssl);
+    if (ret != 0) {
+        tls->last_error = ret;
+    }
+    tls->open = false;
+}
+
+static oarc_status handshake_result(oarc_tls *tls, int ret, const char *hostname, size_t host_len)
+{
+    if (ret == 0) {
+        tls->verify_flags = mbedtls_ssl_get_verify_result(&tls->ssl);
+        save_session(tls, hostname, host_len);
+        return OARC_OK;
+    }
+    oarc_status st = failure_status(tls, ret, OARC_ERR_TLS_HANDSHAKE);
+    if (ret == MBEDTLS_ERR_X509_CERT_VERIFY_FAILED) {
+        tls->verify_flags = mbedtls_ssl_get_verify_result(&tls->ssl);
+        st = OARC_ERR_TLS_CERT;
+    }
+    if (st == OARC_ERR_TLS_CERT || st == OARC_ERR_TLS_HANDSHAKE) {
+        /* The server no longer takes this session, or is not who it was. */
+        drop_saved_session(tls);
+    }
+    end_connection(tls);
+    return st;
+}
+
+oarc_status oarc_tls_handshake(oarc_tls *tls, const char *hostname, uint32_t timeout_ms)
+{
+    if (tls == NULL || !tls->ready || hostname == NULL) {
+        return OARC_ERR_ARGUMENT;
+    }
+    size_t host_len = bounded_len(hostname, OARC_MAX_HOST_LEN);
+    if (host_len == 0u || host_len > OARC_MAX_HOST_LEN) {
+        return OARC_ERR_ARGUMENT;
+    }
+    tls->verify_flags = 0;
+    /* Whatever the previous connection left (an error, no close), start clean. */
+    end_connection(tls);
+    /* Sets SNI and the name the certificate is checked against. */
+    int ret = mbedtls_ssl_set_hostname(&tls->ssl, hostname);
+    if (ret != 0) {
+        tls->last_error = ret;
+        return OARC_ERR_TLS;
+    }
+    offer_saved_session(tls, hostname, host_len);
+    tls->open = true;
+    begin_op(tls, timeout_ms);
+    ret = mbedtls_ssl_handshake(&tls->ssl);
+    for (uint32_t turn = 1; wants_another_turn(tls, ret, turn); turn++) {
+        ret = mbedtls_ssl_handshake(&tls->ssl);
+    }
+    if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) {
+        tls->last_error = ret;
+        end_connection(tls);
+        return OARC_ERR_TIMEOUT;
+    }
+    return handshake_result(tls, ret, hostname, host_len);
+}
+
+int oarc_tls_send(oarc_tls *tls, const uint8_t *buf, size_t len, uint32_t timeout_ms)
+{
+    if (tls == NULL || buf == NULL || len == 0u) {
+        return OARC_ERR_ARGUMENT;
+    }
+    if (!tls->open) {
+        return OARC_ERR_CLOSED;
+    }
+    begin_op(tls, timeout_ms);
+    /* mbedtls_ssl_write takes at most one record's worth and says how much;
+     * the caller loops like it does over port->send. */
+    int ret = mbedtls_ssl_write(&tls->ssl, buf, len);
+    for (uint32_t turn = 1; wants_another_turn(tls, ret, turn); turn++) {
+        ret = mbedtls_ssl_write(&tls->ssl, buf, len);
+    }
+    if (ret > 0) {
+        return ret;
+    }
+    if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) {
+        tls->last_error = ret;
+        return OARC_ERR_TIMEOUT;
+    }
+    return failure_status(tls, ret, OARC_ERR_TLS);
+}
+
+int oarc_tls_recv(oarc_tls *tls, uint8_t *buf, size_t len, uint32_t timeout_ms)
+{
+    if (tls == NULL || buf == NULL || len == 0u) {
+        return OARC_ERR_ARGUMENT;
+    }
+    if (!tls->open) {
+        return OARC_ERR_CLOSED;
+    }
+    begin_op(tls, timeout_ms);
+    int ret = mbedtls_ssl_read(&tls->ssl, buf, len);
+    for (uint32_t turn = 1; wants_another_turn(tls, ret, turn); turn++) {
+        ret = mbedtls_ssl_read(&tls->ssl, buf, len);
+    }
+    if (ret > 0) {
+        return ret;
+    }
+    /* The peer is done: with close_notify, or by closing TCP (EOF). */
+    if (ret == 0 || ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY || ret == MBEDTLS_ERR_SSL_CONN_EOF) {
+        return 0;
+    }
+    if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) {
+        tls->last_error = ret;
+        return OARC_ERR_TIMEOUT;
+    }
+    return failure_status(tls, ret, OARC_ERR_TLS);
+}
+
+void oarc_tls_close(oarc_tls *tls)
+{
+    if (tls == NULL || !tls->ready || !tls->open) {
+        return;
+    }
+    /* Best effort: the connection may already be dead, and then the alert
+     * simply fails to go out. The session was saved after the handshake. */
+    begin_op(tls, OARC_TLS_CLOSE_TIMEOUT_MS);
+    int ret = mbedtls_ssl_close_notify(&tls->ssl);
+    for (uint32_t turn = 1; wants_another_turn(tls, ret, turn); turn++) {
+        ret = mbedtls_ssl_close_notify(&tls->ssl);
+    }
+    end_connection(tls);
+}
+
+void oarc_tls_free(oarc_tls *tls)
+{
+    if (tls == NULL) {
+        return;
+    }
+    /* Each free is harmless on a context that is zeroed or only init'ed. */
+    mbedtls_ssl_session_free(&tls->saved);
+    mbedtls_ssl_free(&tls->ssl);
+    mbedtls_ssl_config_free(&tls->conf);
+    mbedtls_x509_crt_free(&tls->ca);
+    mbedtls_ctr_drbg_free(&tls->drbg);
+    /* The DRBG state and the session's master secret must not linger. */
+    mbedtls_platform_zeroize(tls, sizeof *tls);
+}
+
+uint32_t oarc_tls_verify_flags(const oarc_tls *tls)
+{
+    return tls == NULL ? 0u : tls->verify_flags;
+}

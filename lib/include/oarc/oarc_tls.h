@@ -14,6 +14,7 @@
 #include <mbedtls/ssl.h>
 #include <mbedtls/x509_crt.h>
 
+#include "oarc_config.h"
 #include "oarc_port.h"
 
 typedef struct oarc_tls {
@@ -22,11 +23,14 @@ typedef struct oarc_tls {
     mbedtls_x509_crt ca;
     mbedtls_ctr_drbg_context drbg;
     mbedtls_ssl_session saved;   /**< last session, for an abbreviated handshake */
+    char saved_host[OARC_MAX_HOST_LEN + 1]; /**< the host name it was made with */
     bool has_saved;
-    bool ready;                  /**< conf, ca and drbg are set up */
-    bool open;                   /**< ssl is set up for the current connection */
+    bool ready;                  /**< conf, ca, drbg and ssl are set up */
+    bool open;                   /**< ssl is in use on the current connection */
     const oarc_port *port;
-    uint32_t io_timeout_ms;      /**< timeout the bio callbacks pass to the port */
+    uint32_t op_start_ms;        /**< start of the current operation (now_ms) */
+    uint32_t op_budget_ms;       /**< its timeout; the bio callbacks give the port what is left */
+    int io_status;               /**< oarc_status of the port call that failed under mbedTLS */
     uint32_t verify_flags;       /**< mbedtls_ssl_get_verify_result() of the last handshake */
     int last_error;              /**< last mbedTLS error code, for diagnostics */
 } oarc_tls;

@@ -1,0 +1,486 @@
+/*
+ * Unit tests of lib/src/tls.c over the POSIX port against real servers on
+ * loopback: tests/tls/tls_server.py (Python ssl, or plain TCP that misbehaves)
+ * with a throwaway PKI that tests/tls/make_certs.sh makes per case. Each case
+ * starts its own server and stops it in teardown; the server also exits on
+ * its own when this process goes away (it watches its stdin).
+ *
+ * openssl and python3 are required: without them a case fails, never skips.
+ */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "test_main.h"
+
+#include <mbedtls/x509.h>
+
+#include "oarc_port_posix.h"
+#include "tls.h"
+
+#ifndef OARC_TEST_TLS_DIR
+#error "OARC_TEST_TLS_DIR must name tests/tls (set by tests/CMakeLists.txt)"
+#endif
+
+enum { WAIT_MS = 5000, PEM_MAX = 8192, LINE_MAX_LEN = 128 };
+
+typedef struct server {
+    pid_t pid;
+    int to_child;   /* its stdin: closing it ends the server */
+    int from_child; /* its stdout: "port N", then handshake lines */
+    uint16_t port;
+} server;
+
+typedef struct fixture {
+    char dir[64];
+    char ca[PEM_MAX];
+    size_t ca_len;
+    char other_ca[PEM_MAX];
+    size_t other_ca_len;
+    server srv;
+    oarc_port port;
+    oarc_port_posix port_ctx;
+    oarc_tls tls;
+} fixture;
+
+/* Large (mbedTLS contexts, PEM buffers): static rather than on the stack. */
+static fixture g_fixture;
+
+/* ---- files and the PKI -------------------------------------------------- */
+
+static void path_in(const fixture *f, const char *name, char *out, size_t size)
+{
+    int n = snprintf(out, size, "%s/%s", f->dir, name);
+    assert_true(n > 0 && (size_t)n < size);
+}
+
+/* Read a PEM file whole; out is NUL-terminated, the length excludes the NUL. */
+static size_t read_pem(const fixture *f, const char *name, char *out, size_t size)
+{
+    char path[128];
+    path_in(f, name, path, sizeof path);
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    size_t n = fread(out, 1, size - 1, fp);
+    assert_true(feof(fp));
+    fclose(fp);
+    out[n] = '\0';
+    return n;
+}
+
+static int setup(void **state)
+{
+    fixture *f = &g_fixture;
+    memset(f, 0, sizeof *f);
+    f->srv.pid = -1;
+    strcpy(f->dir, "/tmp/oarc_tls_XXXXXX");
+    if (mkdtemp(f->dir) == NULL) {
+        return -1;
+    }
+    char cmd[256];
+    int n = snprintf(cmd, sizeof cmd, "sh '%s/make_certs.sh' '%s' >/dev/null 2>&1",
+                     OARC_TEST_TLS_DIR, f->dir);
+    if (n <= 0 || (size_t)n >= sizeof cmd || system(cmd) != 0) {
+        fprintf(stderr, "make_certs.sh failed (is openssl installed?)\n");
+        return -1;
+    }
+    f->ca_len = read_pem(f, "ca.pem", f->ca, sizeof f->ca);
+    f->other_ca_len = read_pem(f, "other_ca.pem", f->other_ca, sizeof f->other_ca);
+    oarc_port_posix_init(&f->port, &f->port_ctx);
+    *state = f;
+    return 0;
+}
+
+static void stop_server(server *s)
+{
+    if (s->pid <= 0) {
+        return;
+    }
+    close(s->to_child);
+    close(s->from_child);
+    kill(s->pid, SIGTERM);
+    int status;
+    while (waitpid(s->pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    s->pid = -1;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    oarc_tls_free(&f->tls);
+    f->port.close(f->port.ctx);
+    stop_server(&f->srv);
+    char cmd[128];
+    int n = snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+    if (n > 0 && (size_t)n < sizeof cmd && strncmp(f->dir, "/tmp/oarc_tls_", 14) == 0) {
+        (void)system(cmd);
+    }
+    return 0;
+}
+
+/* ---- the server process ------------------------------------------------- */
+
+/* One line of the server's output, without its newline; fails the test when
+ * none comes within timeout_ms (or the server died). */
+static void read_line(server *s, char *line, size_t size, int timeout_ms)
+{
+    size_t n = 0;
+    while (n + 1 < size) {
+        struct pollfd pfd = { .fd = s->from_child, .events = POLLIN, .revents = 0 };
+        int r = poll(&pfd, 1, timeout_ms);
+        assert_int_equal(r, 1);
+        char c;
+        ssize_t got = read(s->from_child, &c, 1);
+        assert_int_equal(got, 1);
+        if (c == '\n') {
+            break;
+        }
+        line[n++] = c;
+    }
+    line[n] = '\0';
+}
+
+/* Start tls_server.py in mode (with the key pair <cert_name>.pem/.key when
+ * cert_name is not NULL) and wait for the port it listens on. */
+static void start_server(fixture *f, const char *mode, const char *cert_name)
+{
+    char script[256], cert[128], key[128], name[64];
+    snprintf(script, sizeof script, "%s/tls_server.py", OARC_TEST_TLS_DIR);
+    cert[0] = key[0] = '\0';
+    if (cert_name != NULL) {
+        snprintf(name, sizeof name, "%s.pem", cert_name);
+        path_in(f, name, cert, sizeof cert);
+        snprintf(name, sizeof name, "%s.key", cert_name);
+        path_in(f, name, key, sizeof key);
+    }
+    int in[2], out[2];
+    assert_int_equal(pipe(in), 0);
+    assert_int_equal(pipe(out), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        dup2(in[0], STDIN_FILENO);
+        dup2(out[1], STDOUT_FILENO);
+        close(in[0]);
+        close(in[1]);
+        close(out[0]);
+        close(out[1]);
+        execlp("python3", "python3", script, mode, cert, key, (char *)NULL);
+        _exit(127); /* no python3: the parent reads EOF and fails */
+    }
+    close(in[0]);
+    close(out[1]);
+    f->srv.pid = pid;
+    f->srv.to_child = in[1];
+    f->srv.from_child = out[0];
+
+    char line[LINE_MAX_LEN];
+    read_line(&f->srv, line, sizeof line, WAIT_MS);
+    unsigned port = 0;
+    assert_int_equal(sscanf(line, "port %u", &port), 1);
+    assert_true(port > 0 && port < 65536);
+    f->srv.port = (uint16_t)port;
+}
+
+static void expect_server_line(fixture *f, const char *want)
+{
+    char line[LINE_MAX_LEN];
+    read_line(&f->srv, line, sizeof line, WAIT_MS);
+    assert_string_equal(line, want);
+}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static void connect_tcp(fixture *f)
+{
+    assert_int_equal(f->port.connect(f->port.ctx, "127.0.0.1", f->srv.port, WAIT_MS), OARC_OK);
+}
+
+static void init_tls(fixture *f, const char *ca, size_t ca_len)
+{
+    assert_int_equal(oarc_tls_init(&f->tls, &f->port, ca, ca_len), OARC_OK);
+}
+
+/* Send msg and read the same bytes back (the echo server). */
+static void echo(fixture *f, const char *msg)
+{
+    size_t len = strlen(msg);
+    assert_int_equal(oarc_tls_send(&f->tls, (const uint8_t *)msg, len, WAIT_MS), (int)len);
+    uint8_t buf[256];
+    size_t have = 0;
+    for (int i = 0; i < 16 && have < len; i++) {
+        int n = oarc_tls_recv(&f->tls, buf + have, sizeof buf - have, WAIT_MS);
+        assert_true(n > 0);
+        have += (size_t)n;
+    }
+    assert_int_equal(have, len);
+    assert_memory_equal(buf, msg, len);
+}
+
+static bool all_zero(const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) {
+        if (b[i] != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* ---- cases -------------------------------------------------------------- */
+
+static void handshake_and_echo(void **state)
+{
+    fixture *f = *state;
+    start_server(f, "echo", "localhost");
+    init_tls(f, f->ca, f->ca_len);
+    connect_tcp(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_OK);
+    assert_int_equal(oarc_tls_verify_flags(&f->tls), 0);
+    expect_server_line(f, "handshake reused=0");
+    echo(f, "hello over tls");
+
+    /* The server's close_notify reads as a clean end, not an error. */
+    assert_int_equal(oarc_tls_send(&f->tls, (const uint8_t *)"bye", 3, WAIT_MS), 3);
+    uint8_t buf[16];
+    assert_int_equal(oarc_tls_recv(&f->tls, buf, sizeof buf, WAIT_MS), 0);
+    oarc_tls_close(&f->tls);
+    f->port.close(f->port.ctx);
+
+    /* After close there is no connection to use. */
+    assert_int_equal(oarc_tls_send(&f->tls, buf, 1, WAIT_MS), OARC_ERR_CLOSED);
+    assert_int_equal(oarc_tls_recv(&f->tls, buf, sizeof buf, WAIT_MS), OARC_ERR_CLOSED);
+
+    /* free wipes everything, and is harmless twice. */
+    oarc_tls_free(&f->tls);
+    assert_true(all_zero(&f->tls, sizeof f->tls));
+    oarc_tls_free(&f->tls);
+}
+
+/* A server that closes TCP without close_notify also ends the stream with
+ * 0: HTTP's own framing, not TLS, tells whether a response was complete. */
+static void peer_tcp_close_reads_as_end(void **state)
+{
+    fixture *f = *state;
+    start_server(f, "echo", "localhost");
+    init_tls(f, f->ca, f->ca_len);
+    connect_tcp(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_OK);
+    echo(f, "before");
+    assert_int_equal(oarc_tls_send(&f->tls, (const uint8_t *)"drop", 4, WAIT_MS), 4);
+    uint8_t buf[16];
+    assert_int_equal(oarc_tls_recv(&f->tls, buf, sizeof buf, WAIT_MS), 0);
+}
+
+static void recv_times_out_when_server_sends_nothing(void **state)
+{
+    fixture *f = *state;
+    start_server(f, "echo", "localhost");
+    init_tls(f, f->ca, f->ca_len);
+    connect_tcp(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_OK);
+    uint8_t buf[16];
+    uint32_t t0 = f->port.now_ms(f->port.ctx);
+    assert_int_equal(oarc_tls_recv(&f->tls, buf, sizeof buf, 200), OARC_ERR_TIMEOUT);
+    uint32_t took = f->port.now_ms(f->port.ctx) - t0;
+    assert_true(took >= 200 && took < 1500);
+}
+
+static void wrong_ca_is_a_certificate_error(void **state)
+{
+    fixture *f = *state;
+    start_server(f, "echo", "localhost");
+    init_tls(f, f->other_ca, f->other_ca_len);
+    connect_tcp(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_ERR_TLS_CERT);
+    uint32_t flags = oarc_tls_verify_flags(&f->tls);
+    assert_true((flags & MBEDTLS_X509_BADCERT_NOT_TRUSTED) != 0);
+    assert_true((flags & MBEDTLS_X509_BADCERT_CN_MISMATCH) == 0);
+    /* Nothing left open to send on. */
+    assert_int_equal(oarc_tls_send(&f->tls, (const uint8_t *)"x", 1, WAIT_MS), OARC_ERR_CLOSED);
+}
+
+static void wrong_hostname_is_a_certificate_error(void **state)
+{
+    fixture *f = *state;
+    start_server(f, "echo", "other"); /* certificate for other.example */
+    init_tls(f, f->ca, f->ca_len);
+    connect_tcp(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_ERR_TLS_CERT);
+    uint32_t flags = oarc_tls_verify_flags(&f->tls);
+    assert_true((flags & MBEDTLS_X509_BADCERT_CN_MISMATCH) != 0);
+    assert_true((flags & MBEDTLS_X509_BADCERT_NOT_TRUSTED) == 0);
+
+    /* The same server passes under its own name: the chain itself is fine. */
+    f->port.close(f->port.ctx);
+    connect_tcp(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "other.example", WAIT_MS), OARC_OK);
+    assert_int_equal(oarc_tls_verify_flags(&f->tls), 0);
+}
+
+static void garbage_server_is_a_handshake_error(void **state)
+{
+    fixture *f = *state;
+    start_server(f, "garbage", NULL);
+    init_tls(f, f->ca, f->ca_len);
+    connect_tcp(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_ERR_TLS_HANDSHAKE);
+    assert_int_not_equal(f->tls.last_error, 0);
+}
+
+static void server_closing_is_reported_as_closed(void **state)
+{
+    fixture *f = *state;
+    start_server(f, "close", NULL);
+    init_tls(f, f->ca, f->ca_len);
+    connect_tcp(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_ERR_CLOSED);
+}
+
+static void silent_server_times_out(void **state)
+{
+    fixture *f = *state;
+    start_server(f, "silent", NULL);
+    init_tls(f, f->ca, f->ca_len);
+    connect_tcp(f);
+    uint32_t t0 = f->port.now_ms(f->port.ctx);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", 400), OARC_ERR_TIMEOUT);
+    uint32_t took = f->port.now_ms(f->port.ctx) - t0;
+    assert_true(took >= 400);
+    assert_true(took < 1500);
+}
+
+static void session_resumed_on_reconnect(void **state)
+{
+    fixture *f = *state;
+    start_server(f, "echo", "localhost");
+    init_tls(f, f->ca, f->ca_len);
+    connect_tcp(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_OK);
+    expect_server_line(f, "handshake reused=0");
+    assert_true(f->tls.has_saved);
+    echo(f, "first");
+    oarc_tls_close(&f->tls);
+    f->port.close(f->port.ctx);
+
+    /* Same context, new connection: the saved session is offered and taken. */
+    connect_tcp(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_OK);
+    expect_server_line(f, "handshake reused=1");
+    assert_int_equal(oarc_tls_verify_flags(&f->tls), 0);
+    echo(f, "second");
+
+    /* A connection dropped without close is fine too: the next handshake
+     * starts clean and still resumes. */
+    f->port.close(f->port.ctx);
+    connect_tcp(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_OK);
+    expect_server_line(f, "handshake reused=1");
+    echo(f, "third");
+}
+
+/* A session must never be offered to another server name: resuming skips the
+ * certificate check. other.example's server would accept localhost's ticket
+ * (same Python process, same ticket key), so only the name keeps it out. */
+static void session_not_offered_to_another_name(void **state)
+{
+    fixture *f = *state;
+    start_server(f, "echo", "other");
+    init_tls(f, f->ca, f->ca_len);
+    connect_tcp(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "other.example", WAIT_MS), OARC_OK);
+    expect_server_line(f, "handshake reused=0");
+    oarc_tls_close(&f->tls);
+    f->port.close(f->port.ctx);
+
+    connect_tcp(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_ERR_TLS_CERT);
+    assert_true((oarc_tls_verify_flags(&f->tls) & MBEDTLS_X509_BADCERT_CN_MISMATCH) != 0);
+    expect_server_line(f, "handshake failed SSLError");
+}
+
+static void ca_without_certificate_is_rejected(void **state)
+{
+    fixture *f = *state;
+    static const char not_pem[] = "this is not a certificate\n";
+    assert_int_equal(oarc_tls_init(&f->tls, &f->port, not_pem, sizeof not_pem - 1),
+                     OARC_ERR_TLS_CERT);
+    assert_int_equal(oarc_tls_init(&f->tls, &f->port, "", 0), OARC_ERR_TLS_CERT);
+    static const char broken[] =
+        "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
+    assert_int_equal(oarc_tls_init(&f->tls, &f->port, broken, sizeof broken), OARC_ERR_TLS_CERT);
+    /* A failed init leaves nothing to free, and a handshake is refused. */
+    assert_false(f->tls.ready);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_ERR_ARGUMENT);
+}
+
+static void init_arguments(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(oarc_tls_init(&f->tls, &f->port, NULL, 10), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_tls_init(&f->tls, NULL, f->ca, f->ca_len), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_tls_init(NULL, &f->port, f->ca, f->ca_len), OARC_ERR_ARGUMENT);
+
+    /* ca_len may count the final NUL or not. */
+    init_tls(f, f->ca, f->ca_len + 1);
+    oarc_tls_free(&f->tls);
+    init_tls(f, f->ca, f->ca_len);
+    assert_true(f->tls.ready);
+    /* Host names are required and bounded. */
+    assert_int_equal(oarc_tls_handshake(&f->tls, NULL, WAIT_MS), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "", WAIT_MS), OARC_ERR_ARGUMENT);
+    char long_name[OARC_MAX_HOST_LEN + 2];
+    memset(long_name, 'a', sizeof long_name - 1);
+    long_name[sizeof long_name - 1] = '\0';
+    assert_int_equal(oarc_tls_handshake(&f->tls, long_name, WAIT_MS), OARC_ERR_ARGUMENT);
+    oarc_tls_free(&f->tls);
+
+    /* A length that stops inside the text (no NUL there) is a caller bug. */
+    assert_int_equal(oarc_tls_init(&f->tls, &f->port, f->ca, f->ca_len - 10), OARC_ERR_ARGUMENT);
+}
+
+static oarc_status failing_entropy(void *ctx, uint8_t *out, size_t len)
+{
+    (void)ctx;
+    (void)out;
+    (void)len;
+    return OARC_ERR_ENTROPY;
+}
+
+static void entropy_failure_is_reported(void **state)
+{
+    fixture *f = *state;
+    oarc_port broken = f->port;
+    broken.entropy = failing_entropy;
+    assert_int_equal(oarc_tls_init(&f->tls, &broken, f->ca, f->ca_len), OARC_ERR_ENTROPY);
+    assert_false(f->tls.ready);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown(handshake_and_echo, setup, teardown),
+    cmocka_unit_test_setup_teardown(peer_tcp_close_reads_as_end, setup, teardown),
+    cmocka_unit_test_setup_teardown(recv_times_out_when_server_sends_nothing, setup, teardown),
+    cmocka_unit_test_setup_teardown(wrong_ca_is_a_certificate_error, setup, teardown),
+    cmocka_unit_test_setup_teardown(wrong_hostname_is_a_certificate_error, setup, teardown),
+    cmocka_unit_test_setup_teardown(garbage_server_is_a_handshake_error, setup, teardown),
+    cmocka_unit_test_setup_teardown(server_closing_is_reported_as_closed, setup, teardown),
+    cmocka_unit_test_setup_teardown(silent_server_times_out, setup, teardown),
+    cmocka_unit_test_setup_teardown(session_resumed_on_reconnect, setup, teardown),
+    cmocka_unit_test_setup_teardown(session_not_offered_to_another_name, setup, teardown),
+    cmocka_unit_test_setup_teardown(ca_without_certificate_is_rejected, setup, teardown),
+    cmocka_unit_test_setup_teardown(init_arguments, setup, teardown),
+    cmocka_unit_test_setup_teardown(entropy_failure_is_reported, setup, teardown),
+};
+
+OARC_TEST_MAIN(tests)
