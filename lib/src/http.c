@@ -154,22 +154,16 @@ static oarc_status check_value(oarc_span v, bool in_line)
 static oarc_status check_request(const char *buf, size_t cap, size_t body_len,
                                  const oarc_http_request *req)
 {
-    oarc_status st;
+    oarc_status st = OARC_OK;
 
     if (req == NULL || buf == NULL || body_len > cap ||
         (unsigned)req->method > (unsigned)OARC_HTTP_DELETE ||
         (!req->has_body && body_len > 0u)) {
         return OARC_ERR_ARGUMENT;
     }
-    st = check_value(req->host, true);
-    if (st == OARC_OK) {
-        st = check_value(req->path, true);
-    }
-    if (st == OARC_OK) {
-        st = check_value(req->bearer, false);
-    }
-    if (st == OARC_OK) {
-        st = check_value(req->organization, false);
+    const oarc_span *values[4] = { &req->host, &req->path, &req->bearer, &req->organization };
+    for (size_t i = 0u; i < 4u && st == OARC_OK; i++) {
+        st = check_value(*values[i], i < 2u); /* host and path sit inside a line */
     }
     if (st == OARC_OK && (req->host.len == 0u || req->path.len == 0u ||
                           req->path.ptr[0] != '/')) {
@@ -206,25 +200,38 @@ oarc_status oarc_http_write_request(char *buf, size_t cap, size_t body_len,
 
 /* ====================================================== response parser */
 
-/** 1+ decimal digits that fit in 64 bits. */
-static bool parse_dec(oarc_span s, uint64_t *out)
+/**
+ * The base-10 or base-16 digits at the start of s, as *out, which saturates
+ * at SIZE_MAX: callers take SIZE_MAX to mean "too big to represent". Returns
+ * how many digits there were. size_t rather than 64 bits keeps the arithmetic
+ * native on Cortex-M, and nothing larger than size_t fits a buffer anyway.
+ */
+static size_t scan_number(oarc_span s, bool hex, size_t *out)
 {
-    uint64_t v = 0u;
+    size_t v = 0u;
+    size_t base = hex ? 16u : 10u;
+    size_t i = 0u;
 
-    if (s.len == 0u) {
-        return false;
-    }
-    for (size_t i = 0; i < s.len; i++) {
-        uint64_t d = (uint64_t)(s.ptr[i] - '0');
-        /* Constant bounds: no 64-bit division helper pulled in on Cortex-M. */
-        if (!is_digit(s.ptr[i]) || v > UINT64_MAX / 10u ||
-            (v == UINT64_MAX / 10u && d > UINT64_MAX % 10u)) {
-            return false;
+    for (; i < s.len; i++) {
+        char c = to_lower(s.ptr[i]);
+        size_t d;
+        if (is_digit(c)) {
+            d = (size_t)(c - '0');
+        } else if (hex && c >= 'a' && c <= 'f') {
+            d = (size_t)(c - 'a' + 10);
+        } else {
+            break;
         }
-        v = v * 10u + d;
+        v = (v > (SIZE_MAX - d) / base) ? SIZE_MAX : v * base + d;
     }
     *out = v;
-    return true;
+    return i;
+}
+
+/** s is one decimal number, nothing else (it may have saturated). */
+static bool parse_dec(oarc_span s, size_t *out)
+{
+    return s.len > 0u && scan_number(s, false, out) == s.len;
 }
 
 /** The next element of a comma-separated list, trimmed; advances *pos past its comma. */
@@ -240,12 +247,6 @@ static oarc_span list_item(oarc_span list, size_t *pos)
     return trim(list.ptr + start, end - start);
 }
 
-static void set_retry_ms(oarc_http_response *r, uint64_t ms)
-{
-    r->retry_after_ms = ms > UINT32_MAX ? UINT32_MAX : (uint32_t)ms;
-    r->has_retry_after = true;
-}
-
 /**
  * Content-Length, possibly repeated or a list ("5, 5"): every value must be
  * the same, since two framings of one message are the core of smuggling.
@@ -255,8 +256,10 @@ static oarc_status on_content_length(oarc_http_response *r, oarc_span v)
     size_t pos = 0u;
 
     while (pos <= v.len) { /* pos moves past one comma per round */
-        uint64_t n = 0u;
-        if (!parse_dec(list_item(v, &pos), &n) || (r->has_length && n != r->remaining)) {
+        size_t n = 0u;
+        /* SIZE_MAX: more than any buffer could hold, maybe more than 64 bits. */
+        if (!parse_dec(list_item(v, &pos), &n) || n == SIZE_MAX ||
+            (r->has_length && n != r->remaining)) {
             return OARC_ERR_HTTP_PROTOCOL;
         }
         r->has_length = true;
@@ -280,30 +283,35 @@ static void on_connection(oarc_http_response *r, oarc_span v)
 }
 
 /**
- * retry-after-ms as the OpenAI SDKs send it: milliseconds, maybe with a
- * fraction, which rounds up so a retry is never early. Anything else is
- * ignored rather than failing a response over an advisory header.
+ * retry-after (whole seconds) or, when in_ms, retry-after-ms as the OpenAI
+ * SDKs send it: milliseconds, maybe with a fraction, which rounds up so a
+ * retry is never early. retry-after-ms wins whichever comes first. Anything
+ * else (an HTTP-date, say) is ignored: an advisory header should not fail a
+ * response.
  */
-static void on_retry_after_ms(oarc_http_response *r, oarc_span v)
+static void on_retry_after(oarc_http_response *r, oarc_span v, bool in_ms)
 {
-    size_t dot = 0u;
-    uint64_t ms = 0u;
-    bool fraction = false;
+    size_t whole = 0u;
+    size_t fraction = 0u;
+    size_t n = scan_number(v, false, &whole);
 
-    while (dot < v.len && v.ptr[dot] != '.') {
-        dot++;
-    }
-    if (!parse_dec((oarc_span){ v.ptr, dot }, &ms)) {
+    if (n == 0u || (r->retry_ms_seen && !in_ms)) {
         return;
     }
-    for (size_t i = dot + 1u; i < v.len; i++) {
-        if (!is_digit(v.ptr[i])) {
+    if (n < v.len) {
+        oarc_span rest = { v.ptr + n + 1u, v.len - n - 1u };
+        if (!in_ms || v.ptr[n] != '.' || scan_number(rest, false, &fraction) != rest.len) {
             return;
         }
-        fraction = fraction || v.ptr[i] != '0';
     }
-    set_retry_ms(r, (fraction && ms < UINT32_MAX) ? ms + 1u : ms);
-    r->retry_ms_seen = true;
+    if (!in_ms) {
+        whole = whole > UINT32_MAX / 1000u ? UINT32_MAX : whole * 1000u;
+    } else if (fraction > 0u && whole < UINT32_MAX) {
+        whole++;
+    }
+    r->retry_after_ms = whole > UINT32_MAX ? UINT32_MAX : (uint32_t)whole;
+    r->has_retry_after = true;
+    r->retry_ms_seen = r->retry_ms_seen || in_ms;
 }
 
 enum header_id {
@@ -317,16 +325,14 @@ enum header_id {
     H_COUNT
 };
 
-/* Arrays rather than pointers: pure read-only data, no relocations. */
-static const char header_names[H_COUNT][18] = {
-    "content-length", "transfer-encoding", "connection", "x-request-id",
-    "retry-after", "retry-after-ms", "x-should-retry"
-};
+/* In header_id order, NUL-separated: one string, no pointer table. */
+static const char header_names[] =
+    "content-length\0transfer-encoding\0connection\0x-request-id\0"
+    "retry-after\0retry-after-ms\0x-should-retry";
 
+/** A header the client uses, by its index in header_names. */
 static oarc_status on_header(oarc_http_response *r, size_t id, oarc_span v)
 {
-    uint64_t n = 0u;
-
     switch (id) {
     case H_CONTENT_LENGTH:
         return on_content_length(r, v);
@@ -347,17 +353,14 @@ static oarc_status on_header(oarc_http_response *r, size_t id, oarc_span v)
         r->request_id = v;
         break;
     case H_RETRY_AFTER:
-        /* Seconds only; an HTTP-date fails parse_dec and is ignored. */
-        if (!r->retry_ms_seen && parse_dec(v, &n)) {
-            set_retry_ms(r, n > UINT32_MAX / 1000u ? UINT32_MAX : n * 1000u);
-        }
-        break;
     case H_RETRY_AFTER_MS:
-        on_retry_after_ms(r, v);
+        on_retry_after(r, v, id == H_RETRY_AFTER_MS);
         break;
     case H_SHOULD_RETRY:
-        if (eq_nocase(v, "true") || eq_nocase(v, "false")) {
-            r->should_retry = eq_nocase(v, "true") ? 1 : 0;
+        if (eq_nocase(v, "true")) {
+            r->should_retry = 1;
+        } else if (eq_nocase(v, "false")) {
+            r->should_retry = 0;
         }
         break;
     default:
@@ -374,6 +377,7 @@ static oarc_status on_header(oarc_http_response *r, size_t id, oarc_span v)
 static oarc_status parse_field(oarc_http_response *r, const char *s, size_t n, bool use)
 {
     size_t colon = 0u;
+    const char *name = header_names;
 
     while (colon < n && s[colon] != ':') {
         unsigned char c = (unsigned char)s[colon];
@@ -386,9 +390,10 @@ static oarc_status parse_field(oarc_http_response *r, const char *s, size_t n, b
         return OARC_ERR_HTTP_PROTOCOL;
     }
     for (size_t id = 0u; use && id < (size_t)H_COUNT; id++) {
-        if (eq_nocase((oarc_span){ s, colon }, header_names[id])) {
+        if (eq_nocase((oarc_span){ s, colon }, name)) {
             return on_header(r, id, trim(s + colon + 1u, n - colon - 1u));
         }
+        name += strlen(name) + 1u;
     }
     return OARC_OK;
 }
@@ -396,24 +401,40 @@ static oarc_status parse_field(oarc_http_response *r, const char *s, size_t n, b
 /** "HTTP/1.x SP 3DIGIT [SP reason]"; the reason may be empty or absent. */
 static oarc_status parse_status_line(oarc_http_response *r, const char *s, size_t n)
 {
-    int status = 0;
+    size_t status = 0u;
 
-    if (n < 12u || memcmp(s, "HTTP/1.", 7u) != 0 || (s[7] != '0' && s[7] != '1') ||
-        s[8] != ' ' || (n > 12u && s[12] != ' ')) {
-        return OARC_ERR_HTTP_PROTOCOL;
-    }
-    for (size_t i = 9u; i < 12u; i++) {
-        if (!is_digit(s[i])) {
-            return OARC_ERR_HTTP_PROTOCOL;
-        }
-        status = status * 10 + (s[i] - '0');
-    }
     /* 101 would switch protocols, which we never ask for. */
-    if (status < 100 || status > 599 || status == 101) {
+    if (n < 12u || memcmp(s, "HTTP/1.", 7u) != 0 || (s[7] != '0' && s[7] != '1') ||
+        s[8] != ' ' || (n > 12u && s[12] != ' ') ||
+        !parse_dec((oarc_span){ s + 9, 3u }, &status) ||
+        status < 100u || status > 599u || status == 101u) {
         return OARC_ERR_HTTP_PROTOCOL;
     }
-    r->status = status;
+    r->status = (int)status;
     r->keep_alive = s[7] == '1'; /* HTTP/1.0 needs "Connection: keep-alive" */
+    return OARC_OK;
+}
+
+/** Offset just past the body decoded so far. */
+static size_t body_end(const oarc_http_response *r)
+{
+    return (size_t)(r->body - r->buf) + r->body_len;
+}
+
+/**
+ * r->remaining body bytes come next: a Content-Length body or one chunk.
+ * Refused at once when they cannot fit, so nothing is received in vain;
+ * none at all moves on to `after`.
+ */
+static oarc_status expect_data(oarc_http_response *r, oarc_http_state after)
+{
+    if (r->remaining == 0u) {
+        r->state = after;
+    } else if (r->remaining > r->cap - body_end(r)) {
+        return OARC_ERR_HTTP_BODY_TOO_LARGE;
+    } else {
+        r->state = r->chunked ? OARC_HTTP_STATE_CHUNK_DATA : OARC_HTTP_STATE_BODY_LENGTH;
+    }
     return OARC_OK;
 }
 
@@ -443,14 +464,11 @@ static oarc_status end_head(oarc_http_response *r)
     } else if (r->chunked) {
         r->state = OARC_HTTP_STATE_CHUNK_SIZE;
     } else if (r->has_length) {
-        if (r->remaining > (uint64_t)(r->cap - head_len)) {
-            return OARC_ERR_HTTP_BODY_TOO_LARGE;
-        }
-        r->state = r->remaining == 0u ? OARC_HTTP_STATE_DONE : OARC_HTTP_STATE_BODY_LENGTH;
+        return expect_data(r, OARC_HTTP_STATE_DONE);
     } else {
         /* Only the peer's close ends this body, so the connection goes. */
         r->keep_alive = false;
-        r->remaining = UINT64_MAX;
+        r->remaining = SIZE_MAX;
         r->state = OARC_HTTP_STATE_BODY_CLOSE;
     }
     return OARC_OK;
@@ -459,41 +477,15 @@ static oarc_status end_head(oarc_http_response *r)
 /** chunk-size [BWS ; extensions], size in hex; extensions are ignored. */
 static oarc_status parse_chunk_size(oarc_http_response *r, const char *s, size_t n)
 {
-    size_t i = 0u;
-    uint64_t size = 0u;
+    size_t i = scan_number((oarc_span){ s, n }, true, &r->remaining);
 
-    for (; i < n; i++) {
-        char c = to_lower(s[i]);
-        uint64_t d;
-        if (is_digit(c)) {
-            d = (uint64_t)(c - '0');
-        } else if (c >= 'a' && c <= 'f') {
-            d = (uint64_t)(c - 'a' + 10);
-        } else {
-            break;
-        }
-        if (size > (UINT64_MAX >> 4)) {
-            return OARC_ERR_HTTP_PROTOCOL;
-        }
-        size = (size << 4) | d;
-    }
-    if (i == 0u) {
-        return OARC_ERR_HTTP_PROTOCOL;
+    if (i == 0u || r->remaining == SIZE_MAX) {
+        return OARC_ERR_HTTP_PROTOCOL; /* empty, not hex, or too big to hold */
     }
     while (i < n && is_ows(s[i])) {
         i++;
     }
-    if (i < n && s[i] != ';') {
-        return OARC_ERR_HTTP_PROTOCOL;
-    }
-    r->remaining = size;
-    return OARC_OK;
-}
-
-/** Offset just past the body decoded so far. */
-static size_t body_end(const oarc_http_response *r)
-{
-    return (size_t)(r->body - r->buf) + r->body_len;
+    return (i < n && s[i] != ';') ? OARC_ERR_HTTP_PROTOCOL : OARC_OK;
 }
 
 /**
@@ -523,7 +515,7 @@ static oarc_status take_line(oarc_http_response *r, size_t limit, const char **l
     return OARC_OK;
 }
 
-/** One line of the head, of chunk framing or of the trailers. */
+/** One line of the head, of chunk framing (size, end of data) or of the trailers. */
 static oarc_status line_step(oarc_http_response *r, bool *more)
 {
     /* The head may not reach past max_head, so do not even look there. */
@@ -549,17 +541,13 @@ static oarc_status line_step(oarc_http_response *r, bool *more)
         }
         return parse_field(r, line, len, false);
     }
-    st = parse_chunk_size(r, line, len);
-    if (st == OARC_OK) {
-        if (r->remaining == 0u) {
-            r->state = OARC_HTTP_STATE_TRAILERS;
-        } else if (r->remaining > (uint64_t)(r->cap - body_end(r))) {
-            st = OARC_ERR_HTTP_BODY_TOO_LARGE;
-        } else {
-            r->state = OARC_HTTP_STATE_CHUNK_DATA;
-        }
+    if (r->state == OARC_HTTP_STATE_CHUNK_DATA_END) {
+        /* Chunk data must be followed by CRLF alone: an empty line. */
+        r->state = OARC_HTTP_STATE_CHUNK_SIZE;
+        return len == 0u ? OARC_OK : OARC_ERR_HTTP_PROTOCOL;
     }
-    return st;
+    st = parse_chunk_size(r, line, len);
+    return st != OARC_OK ? st : expect_data(r, OARC_HTTP_STATE_TRAILERS);
 }
 
 /** Body bytes (length-, chunk- or close-delimited): slide them onto the body's end. */
@@ -568,7 +556,7 @@ static void data_step(oarc_http_response *r)
     size_t n = r->used - r->parsed;
 
     if (r->remaining < n) {
-        n = (size_t)r->remaining;
+        n = r->remaining;
     }
     memmove(r->buf + body_end(r), r->buf + r->parsed, n); /* no-op without a gap */
     r->parsed += n;
@@ -577,26 +565,6 @@ static void data_step(oarc_http_response *r)
     if (r->remaining == 0u) {
         r->state = r->chunked ? OARC_HTTP_STATE_CHUNK_DATA_END : OARC_HTTP_STATE_DONE;
     }
-}
-
-/** The CRLF after chunk data, checked byte by byte so garbage fails at once. */
-static oarc_status chunk_end_step(oarc_http_response *r, bool *more)
-{
-    size_t n = r->used - r->parsed;
-
-    if (n > 2u) {
-        n = 2u;
-    }
-    if (memcmp(r->buf + r->parsed, "\r\n", n) != 0) {
-        return OARC_ERR_HTTP_PROTOCOL;
-    }
-    if (n < 2u) {
-        *more = true;
-    } else {
-        r->parsed += 2u;
-        r->state = OARC_HTTP_STATE_CHUNK_SIZE;
-    }
-    return OARC_OK;
 }
 
 /** Parse what has arrived, then close the gap and check the limits. */
@@ -610,8 +578,6 @@ static oarc_status parse_input(oarc_http_response *r)
         if (r->state == OARC_HTTP_STATE_BODY_LENGTH || r->state == OARC_HTTP_STATE_BODY_CLOSE ||
             r->state == OARC_HTTP_STATE_CHUNK_DATA) {
             data_step(r);
-        } else if (r->state == OARC_HTTP_STATE_CHUNK_DATA_END) {
-            st = chunk_end_step(r, &more);
         } else {
             st = line_step(r, &more);
         }

@@ -37,6 +37,12 @@ typedef struct oarc_http_request {
  * request. OARC_ERR_HEADER_VALUE for CR, LF or NUL in any value (or a space
  * in the path); OARC_ERR_BUFFER_TOO_SMALL when head + body exceed cap. On
  * failure the body is left where it was.
+ *
+ * In detail, OARC_ERR_HEADER_VALUE also covers any other control byte but
+ * HTAB and DEL in a value, SP or HTAB in host or path, an empty host, and a
+ * path that is empty or does not start with '/'. OARC_ERR_ARGUMENT: NULL
+ * buf, req or out_len, a span with NULL ptr and non-zero len, an unknown
+ * method, body_len > cap, or body bytes without has_body.
  */
 oarc_status oarc_http_write_request(char *buf, size_t cap, size_t body_len,
                                     const oarc_http_request *req, size_t *out_len);
@@ -72,7 +78,7 @@ typedef struct oarc_http_response {
     size_t max_head;
     size_t used;             /**< bytes of buf holding head, body or unparsed input */
     size_t parsed;           /**< bytes of input consumed by the parser */
-    uint64_t remaining;      /**< body or chunk bytes still due */
+    size_t remaining;        /**< body or chunk bytes still due */
     bool has_length;
     bool chunked;
     bool any_byte;           /**< at least one byte has arrived */
