@@ -293,7 +293,8 @@ static oarc_status exchange(oarc_client *c, const oarc_http_request *req, size_t
 
 static bool retryable(oarc_status st, const oarc_http_response *r)
 {
-    if (r->head_done) {
+    /* A whole answer decides by its status; a cut-off one is a lost connection. */
+    if (st == OARC_ERR_API) {
         if (r->should_retry >= 0) {
             return r->should_retry == 1; /* the server knows best */
         }

@@ -17,6 +17,7 @@ const char *oarc_status_str(oarc_status status)
     case OARC_ERR_BUFFER_TOO_SMALL: return "OARC_ERR_BUFFER_TOO_SMALL";
     case OARC_ERR_URL: return "OARC_ERR_URL";
     case OARC_ERR_INSECURE_URL: return "OARC_ERR_INSECURE_URL";
+    case OARC_ERR_CONTROL_CHAR: return "OARC_ERR_CONTROL_CHAR";
     case OARC_ERR_DNS: return "OARC_ERR_DNS";
     case OARC_ERR_CONNECT: return "OARC_ERR_CONNECT";
     case OARC_ERR_TIMEOUT: return "OARC_ERR_TIMEOUT";

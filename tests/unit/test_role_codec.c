@@ -136,20 +136,41 @@ static void update_mixed_states(void **state)
 
 static void update_escapes_strings(void **state)
 {
-    static const char *const perms[] = { "a\\b", "tab\there" };
+    static const char *const perms[] = { "a\\b", "q\"uote" };
     oarc_role_update u = { 0 };
 
     (void)state;
     u.role_name_state = OARC_FIELD_SET;
-    u.role_name = "say \"hi\"\n";
+    u.role_name = "say \"hi\"";
     u.description_state = OARC_FIELD_SET;
-    u.description = "caf\xc3\xa9 \xe2\x82\xac";
+    u.description = "caf\xc3\xa9 \xe2\x82\xac\nline\ttab";
     u.permissions_state = OARC_FIELD_SET;
     u.permissions = perms;
     u.permission_count = 2;
-    assert_update_bytes(&u, "{\"role_name\":\"say \\\"hi\\\"\\n\","
-                            "\"description\":\"caf\xc3\xa9 \xe2\x82\xac\","
-                            "\"permissions\":[\"a\\\\b\",\"tab\\there\"]}");
+    assert_update_bytes(&u, "{\"role_name\":\"say \\\"hi\\\"\","
+                            "\"description\":\"caf\xc3\xa9 \xe2\x82\xac\\nline\\ttab\","
+                            "\"permissions\":[\"a\\\\b\",\"q\\\"uote\"]}");
+}
+
+/* Names and permissions are single-line: CR, LF or any control byte in one is
+ * refused before a byte is written; descriptions may hold them (escaped). */
+static void update_control_chars_refused(void **state)
+{
+    static const char *const perm_lf[] = { "api.read", "api.write\n" };
+    static const char *const names[] = { "evil\r\nX-Injected: 1", "tab\there", "del\x7f", "\x01" };
+    oarc_role_update u = { 0 };
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        u.role_name_state = OARC_FIELD_SET;
+        u.role_name = names[i];
+        assert_update_refused(&u, OARC_ERR_CONTROL_CHAR);
+    }
+    u = (oarc_role_update){ 0 };
+    u.permissions_state = OARC_FIELD_SET;
+    u.permissions = perm_lf;
+    u.permission_count = 2;
+    assert_update_refused(&u, OARC_ERR_CONTROL_CHAR);
 }
 
 static void update_null_string_refused(void **state)
@@ -728,6 +749,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(update_permissions_empty_array),
     cmocka_unit_test(update_mixed_states),
     cmocka_unit_test(update_escapes_strings),
+    cmocka_unit_test(update_control_chars_refused),
     cmocka_unit_test(update_null_string_refused),
     cmocka_unit_test(update_checked_before_writing),
     cmocka_unit_test(update_unknown_state_refused),

@@ -76,6 +76,7 @@ static int exit_code_for(oarc_status st)
     case OARC_ERR_BUFFER_TOO_SMALL:
     case OARC_ERR_URL:
     case OARC_ERR_INSECURE_URL:
+    case OARC_ERR_CONTROL_CHAR:
         return EXIT_USAGE;
     default:
         return EXIT_NETWORK;

@@ -22,6 +22,7 @@ typedef enum oarc_status {
     OARC_ERR_BUFFER_TOO_SMALL = -6,  /**< an output would not fit its buffer */
     OARC_ERR_URL = -7,               /**< base URL malformed or unsupported */
     OARC_ERR_INSECURE_URL = -8,      /**< http:// without the explicit opt-in */
+    OARC_ERR_CONTROL_CHAR = -9,      /**< a role name or permission holds a control byte */
 
     /* Network and TLS. */
     OARC_ERR_DNS = -20,              /**< host name did not resolve */
