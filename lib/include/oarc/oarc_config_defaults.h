@@ -57,6 +57,32 @@
 #define OARC_MAX_PERMISSIONS 32u
 #endif
 
+/**
+ * What one item of a list response takes, on average, of rx (bytes, with its
+ * share of the response head) and of the token pool. A list iterator that is
+ * not given a limit asks for min(rx / size hint, tokens / token hint) items a
+ * page, then halves that while a page does not fit. Generous hints cost extra
+ * requests; stingy ones cost a retried page now and then.
+ */
+#ifndef OARC_LIST_ITEM_SIZE_HINT
+#define OARC_LIST_ITEM_SIZE_HINT 600u
+#endif
+#ifndef OARC_LIST_ITEM_TOKENS_HINT
+#define OARC_LIST_ITEM_TOKENS_HINT 36u
+#endif
+
+/** Most pages one list iterator fetches: a server that keeps saying has_more
+ *  ends with OARC_ERR_TOO_MANY_PAGES instead of a walk that never ends. */
+#ifndef OARC_LIST_MAX_PAGES
+#define OARC_LIST_MAX_PAGES 1000u
+#endif
+
+/** Longest pagination cursor (`after` / `next`) in bytes; the iterator keeps
+ *  a copy of the last one. The API's cursors are item IDs. */
+#ifndef OARC_MAX_CURSOR_LEN
+#define OARC_MAX_CURSOR_LEN 128u
+#endif
+
 /** Log level: 0 none, 1 error, 2 warn, 3 info, 4 debug. Compiled away below. */
 #ifndef OARC_LOG_LEVEL
 #define OARC_LOG_LEVEL 0

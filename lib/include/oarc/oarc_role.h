@@ -1,7 +1,8 @@
 /**
  * @file oarc_role.h
  * @brief The data of the Roles API: a decoded Role, the three-state fields of
- * an update, and the error object the API answers with.
+ * an update, the body of a create, role assignments, pages of a list, and
+ * the error object the API answers with.
  *
  * Decoded strings point into the client's rx buffer (unescaped in place and
  * NUL-terminated there): they stay valid until the next call on that client.
@@ -11,9 +12,17 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#ifndef JSMN_H
+#define JSMN_HEADER
+#include <jsmn.h>
+#undef JSMN_HEADER
+#endif
 
 #include "oarc_config.h"
 #include "oarc_span.h"
+#include "oarc_status.h"
 
 /** What an update does with one optional field. */
 typedef enum oarc_field_state {
@@ -55,5 +64,114 @@ typedef struct oarc_api_error {
     oarc_span param;
     oarc_span code;
 } oarc_api_error;
+
+/**
+ * The body of an organization or project role create
+ * (PublicCreateOrganizationRoleBody). role_name (non-empty) and permissions
+ * are required; description is left out, null or set. Strings are
+ * NUL-terminated UTF-8 and are checked before anything is sent.
+ */
+typedef struct oarc_role_create {
+    const char *role_name;
+    const char *const *permissions; /**< permission_count strings */
+    size_t permission_count;        /**< 0 sends [] */
+    oarc_field_state description_state;
+    const char *description;
+} oarc_role_create;
+
+/** RoleDeletedResource: `{"object": "role.deleted", "id", "deleted"}`. */
+typedef struct oarc_role_deleted {
+    oarc_span id;
+    bool deleted;
+} oarc_role_deleted;
+
+/** The user or group a role is assigned to. */
+typedef struct oarc_principal {
+    oarc_span id;
+    oarc_span name;  /**< a group's is always set; a user's ptr is NULL when absent or null */
+    oarc_span email; /**< users only; ptr NULL when absent or null, and for a group */
+} oarc_principal;
+
+/** UserRoleAssignment or GroupRoleAssignment: who got which role. */
+typedef struct oarc_role_assignment {
+    oarc_principal principal; /**< the `user` or the `group` object */
+    oarc_role role;
+} oarc_role_assignment;
+
+/** DeletedRoleAssignmentResource: `{"object", "deleted"}`. */
+typedef struct oarc_role_unassigned {
+    oarc_span object; /**< such as "user.role.deleted" or "group.role.deleted" */
+    bool deleted;
+} oarc_role_unassigned;
+
+/**
+ * Which collection of roles an operation or a list addresses: the roles of
+ * the organization or of a project, or the roles assigned to a user or a
+ * group at organization or at project level. IDs a scope does not use must
+ * be NULL.
+ */
+typedef enum oarc_scope_kind {
+    OARC_SCOPE_ORG_ROLES = 0,       /**< /organization/roles */
+    OARC_SCOPE_PROJECT_ROLES,       /**< /projects/{project_id}/roles */
+    OARC_SCOPE_ORG_USER_ROLES,      /**< /organization/users/{principal_id}/roles */
+    OARC_SCOPE_ORG_GROUP_ROLES,     /**< /organization/groups/{principal_id}/roles */
+    OARC_SCOPE_PROJECT_USER_ROLES,  /**< /projects/{project_id}/users/{principal_id}/roles */
+    OARC_SCOPE_PROJECT_GROUP_ROLES  /**< /projects/{project_id}/groups/{principal_id}/roles */
+} oarc_scope_kind;
+
+typedef struct oarc_role_scope {
+    oarc_scope_kind kind;
+    const char *project_id;   /**< project scopes only */
+    const char *principal_id; /**< the user or group of an assignment scope */
+} oarc_role_scope;
+
+/** Sort order of a list. */
+typedef enum oarc_list_order {
+    OARC_ORDER_DEFAULT = 0, /**< not sent: the server's default (asc) */
+    OARC_ORDER_ASC = 1,
+    OARC_ORDER_DESC = 2
+} oarc_list_order;
+
+/** The query of one list request. A zeroed struct asks for the first page
+ *  with the server's defaults. */
+typedef struct oarc_list_params {
+    uint32_t limit;        /**< items per page, 1..1000; 0: not sent (server default) */
+    const char *after;     /**< a previous page's next; NULL or "": from the start */
+    oarc_list_order order;
+} oarc_list_params;
+
+/**
+ * One page of a list (PublicRoleListResource or RoleListResource), decoded
+ * lazily: the envelope at once, each item by oarc_role_page_next(). Items
+ * live in the client's rx, so a page is good until the next call on it.
+ */
+typedef struct oarc_role_page {
+    size_t count;          /**< items in `data` */
+    bool has_more;         /**< the server says more items follow */
+    oarc_span next;        /**< cursor for the next page; ptr NULL when null */
+    const char *bad_field; /**< after OARC_ERR_JSON_SHAPE: the member at fault */
+
+    /** Private to the library: where the items lie. */
+    struct {
+        char *text;
+        size_t text_len;
+        jsmntok_t *tokens;
+        int token_count;
+        int item_tok;      /**< token of the next item */
+        size_t taken;      /**< items handed out (or skipped) */
+        bool assigned;     /**< items are AssignedRoleDetails, not Roles */
+    } priv;
+} oarc_role_page;
+
+/**
+ * The page's next item into out: OARC_OK, OARC_ITER_END after the last one,
+ * or OARC_ERR_JSON_SHAPE (page->bad_field names the member) /
+ * OARC_ERR_TOO_MANY_ITEMS (more than OARC_MAX_PERMISSIONS permissions) for an
+ * item that does not decode; that item is passed over all the same, so the
+ * next call moves on. A Role list checks `"object": "role"`; an assignment
+ * list's AssignedRoleDetails fill the same seven fields, and their extra
+ * members (created_at, metadata, ...) are skipped whatever their type.
+ */
+oarc_status oarc_role_page_next(oarc_role_page *page, oarc_role *out);
 
 #endif /* OARC_ROLE_H */

@@ -1,0 +1,48 @@
+/**
+ * @file json_field.h
+ * @brief Members of a decoded object, read by name, each failure naming the
+ * member at fault in doc->bad_field. The decoders of the Roles family's
+ * lists, assignments and deletions are written with these.
+ */
+#ifndef OARC_JSON_FIELD_H
+#define OARC_JSON_FIELD_H
+
+#include <stdbool.h>
+
+#include "json_read.h"
+
+/** Sets doc->bad_field to field (a string literal) when status is a failure;
+ *  returns status. */
+oarc_status oarc_field_blame(oarc_json_doc *doc, const char *field, oarc_status status);
+
+/** The value token of member key of the object at obj into *tok;
+ *  OARC_ERR_JSON_SHAPE blaming key when it is absent. */
+oarc_status oarc_field_required(oarc_json_doc *doc, int obj, const char *key, int *tok);
+
+/** A member that must be a string. */
+oarc_status oarc_field_string(oarc_json_doc *doc, int obj, const char *key, oarc_span *out);
+
+/** A member that must be there and be a string or null (null: {NULL, 0}). */
+oarc_status oarc_field_string_or_null(oarc_json_doc *doc, int obj, const char *key,
+                                      oarc_span *out);
+
+/** A member that may be absent, null or a string (absent and null: {NULL, 0}). */
+oarc_status oarc_field_optional_string(oarc_json_doc *doc, int obj, const char *key,
+                                       oarc_span *out);
+
+/** A member that must be true or false. */
+oarc_status oarc_field_bool(oarc_json_doc *doc, int obj, const char *key, bool *out);
+
+/** A member that must be an object; *tok is its token. */
+oarc_status oarc_field_object(oarc_json_doc *doc, int obj, const char *key, int *tok);
+
+/** A member that must be an array of strings, into out[0..max);
+ *  OARC_ERR_TOO_MANY_ITEMS (blaming key) past max. */
+oarc_status oarc_field_string_array(oarc_json_doc *doc, int obj, const char *key,
+                                    oarc_span *out, size_t max, size_t *count);
+
+/** Member "object" must be the string tag, exactly: anything else is another
+ *  resource (OARC_ERR_JSON_SHAPE blaming "object"). */
+oarc_status oarc_field_tag(oarc_json_doc *doc, int obj, const char *tag);
+
+#endif /* OARC_JSON_FIELD_H */

@@ -1,0 +1,493 @@
+/**
+ * @file test_list_codec.c
+ * @brief The Roles family's codecs without a client: list pages (Role and
+ * AssignedRoleDetails items, decoded one at a time), role assignments, the
+ * two deletion answers, and the create and assign bodies. Unknown nested
+ * members and nulls are skipped; wrong shapes name the member at fault.
+ */
+#include "test_main.h"
+
+#include "assignment_codec.h"
+#include "json_read.h"
+#include "json_write.h"
+#include "list_codec.h"
+#include "role_lifecycle_codec.h"
+
+#define POOL 256
+
+typedef struct {
+    char text[4096];
+    jsmntok_t pool[POOL];
+    oarc_json_doc doc;
+} fixture_t;
+
+static fixture_t f; /* large: off the stack */
+
+static void parse(const char *json)
+{
+    size_t len = strlen(json);
+    assert_true(len < sizeof f.text);
+    memcpy(f.text, json, len + 1u);
+    assert_int_equal(oarc_json_parse(&f.doc, f.text, len, f.pool, POOL), OARC_OK);
+}
+
+#define ROLE(id)                                                                        \
+    "{\"object\":\"role\",\"id\":\"" id "\",\"name\":\"Name " id "\","                  \
+    "\"description\":null,\"permissions\":[\"api.groups.read\"],"                       \
+    "\"resource_type\":\"api.organization\",\"predefined_role\":false,"                \
+    "\"future\":{\"nested\":[1,{\"x\":null}],\"more\":\"y\"}}"
+
+/* An AssignedRoleDetails as the API sends it, every extra member included. */
+#define ASSIGNED(id, extra)                                                             \
+    "{\"id\":\"" id "\",\"name\":\"API Group Manager\","                                \
+    "\"permissions\":[\"api.groups.read\",\"api.groups.write\"],"                       \
+    "\"resource_type\":\"api.organization\",\"predefined_role\":true,"                 \
+    "\"description\":\"Allows managing\",\"created_at\":1711471533,"                   \
+    "\"updated_at\":null,\"created_by\":\"user_abc123\"," extra                         \
+    "\"metadata\":{\"k\":{\"deep\":[true,false]}}}"
+
+#define LIST(data, tail) "{\"object\":\"list\",\"data\":[" data "]," tail "}"
+
+/* ---- Pages ----------------------------------------------------------------------- */
+
+static void role_page_yields_each_role_then_end(void **state)
+{
+    (void)state;
+    parse(LIST(ROLE("r1") "," ROLE("r2"), "\"has_more\":true,\"next\":\"r2\""));
+    oarc_role_page page;
+    oarc_role role;
+    assert_int_equal(oarc_role_page_decode(&f.doc, false, &page), OARC_OK);
+    assert_int_equal(page.count, 2);
+    assert_true(page.has_more);
+    assert_string_equal(page.next.ptr, "r2");
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_OK);
+    assert_string_equal(role.id.ptr, "r1");
+    assert_string_equal(role.name.ptr, "Name r1");
+    assert_null(role.description.ptr);
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_OK);
+    assert_string_equal(role.id.ptr, "r2");
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_ITER_END);
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_ITER_END);
+}
+
+static void members_in_any_order_and_unknown_ones_skipped(void **state)
+{
+    (void)state;
+    parse("{\"next\":null,\"extra\":[{\"data\":1}],\"has_more\":false,"
+          "\"data\":[" ROLE("r1") "],\"object\":\"list\",\"first_id\":\"r1\"}");
+    oarc_role_page page;
+    oarc_role role;
+    assert_int_equal(oarc_role_page_decode(&f.doc, false, &page), OARC_OK);
+    assert_int_equal(page.count, 1);
+    assert_false(page.has_more);
+    assert_null(page.next.ptr);
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_OK);
+    assert_string_equal(role.resource_type.ptr, "api.organization");
+}
+
+static void empty_page_ends_at_once(void **state)
+{
+    (void)state;
+    parse(LIST("", "\"has_more\":false,\"next\":null"));
+    oarc_role_page page;
+    oarc_role role;
+    assert_int_equal(oarc_role_page_decode(&f.doc, true, &page), OARC_OK);
+    assert_int_equal(page.count, 0);
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_ITER_END);
+}
+
+static void assigned_page_skips_extras_of_any_type(void **state)
+{
+    (void)state;
+    parse(LIST(ASSIGNED("role_a", "\"created_by_user_obj\":{\"id\":\"user_abc123\","
+                                  "\"name\":\"Ada\",\"email\":null},"
+                                  "\"assignment_sources\":[{\"principal_id\":\"g\","
+                                  "\"principal_type\":\"group\"}],") ","
+               ASSIGNED("role_b", "\"created_by_user_obj\":null,\"assignment_sources\":null,"),
+               "\"has_more\":false,\"next\":null"));
+    oarc_role_page page;
+    oarc_role role;
+    assert_int_equal(oarc_role_page_decode(&f.doc, true, &page), OARC_OK);
+    assert_int_equal(page.count, 2);
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_OK);
+    assert_string_equal(role.id.ptr, "role_a");
+    assert_string_equal(role.description.ptr, "Allows managing");
+    assert_int_equal(role.permission_count, 2);
+    assert_string_equal(role.permissions[1].ptr, "api.groups.write");
+    assert_true(role.predefined_role);
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_OK);
+    assert_string_equal(role.id.ptr, "role_b");
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_ITER_END);
+}
+
+static void assigned_item_is_not_a_role(void **state)
+{
+    (void)state;
+    /* A Role list requires the "object" tag an AssignedRoleDetails lacks. */
+    parse(LIST(ASSIGNED("role_a", ""), "\"has_more\":false,\"next\":null"));
+    oarc_role_page page;
+    oarc_role role;
+    assert_int_equal(oarc_role_page_decode(&f.doc, false, &page), OARC_OK);
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_ERR_JSON_SHAPE);
+    assert_string_equal(page.bad_field, "object");
+}
+
+/* Each envelope must be refused, blaming the member named beside it. */
+static void envelope_shapes_name_the_field(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *json;
+        const char *field;
+    } cases[] = {
+        { "[]", "list" },
+        { "{\"object\":\"lists\",\"data\":[],\"has_more\":false,\"next\":null}", "object" },
+        { "{\"data\":[],\"has_more\":false,\"next\":null}", "object" },
+        { "{\"object\":\"list\",\"has_more\":false,\"next\":null}", "data" },
+        { "{\"object\":\"list\",\"data\":{},\"has_more\":false,\"next\":null}", "data" },
+        { "{\"object\":\"list\",\"data\":[],\"next\":null}", "has_more" },
+        { "{\"object\":\"list\",\"data\":[],\"has_more\":\"no\",\"next\":null}", "has_more" },
+        { "{\"object\":\"list\",\"data\":[],\"has_more\":null,\"next\":null}", "has_more" },
+        { "{\"object\":\"list\",\"data\":[],\"has_more\":false}", "next" },
+        { "{\"object\":\"list\",\"data\":[],\"has_more\":true,\"next\":5}", "next" },
+        { "{\"object\":\"list\",\"data\":[],\"has_more\":true,\"next\":[]}", "next" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        oarc_role_page page;
+        oarc_role role;
+        parse(cases[i].json);
+        assert_int_equal(oarc_role_page_decode(&f.doc, i % 2u == 0u, &page), OARC_ERR_JSON_SHAPE);
+        assert_string_equal(f.doc.bad_field, cases[i].field);
+        assert_int_equal(page.count, 0);
+        assert_int_equal(oarc_role_page_next(&page, &role), OARC_ITER_END);
+    }
+}
+
+static void bad_item_is_named_and_passed_over(void **state)
+{
+    (void)state;
+    parse(LIST("7," ASSIGNED("a", "") ","
+               "{\"id\":\"b\",\"name\":\"n\",\"permissions\":\"all\",\"resource_type\":\"x\","
+               "\"predefined_role\":false,\"description\":null},"
+               "{\"id\":\"c\",\"name\":\"n\",\"permissions\":[],\"resource_type\":\"x\","
+               "\"predefined_role\":false}," ASSIGNED("d", ""),
+               "\"has_more\":false,\"next\":null"));
+    oarc_role_page page;
+    oarc_role role;
+    assert_int_equal(oarc_role_page_decode(&f.doc, true, &page), OARC_OK);
+    assert_int_equal(page.count, 5);
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_ERR_JSON_SHAPE);
+    assert_string_equal(page.bad_field, "role");
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_OK);
+    assert_string_equal(role.id.ptr, "a");
+    assert_null(page.bad_field);
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_ERR_JSON_SHAPE);
+    assert_string_equal(page.bad_field, "permissions");
+    assert_null(role.id.ptr); /* nothing half-decoded */
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_ERR_JSON_SHAPE);
+    assert_string_equal(page.bad_field, "description"); /* required, even if null */
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_OK);
+    assert_string_equal(role.id.ptr, "d");
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_ITER_END);
+}
+
+static void too_many_permissions_in_an_item(void **state)
+{
+    (void)state;
+    static char json[4096];
+    size_t n = (size_t)snprintf(json, sizeof json,
+                                "{\"object\":\"list\",\"has_more\":false,\"next\":null,"
+                                "\"data\":[{\"id\":\"r\",\"name\":\"n\",\"resource_type\":\"x\","
+                                "\"predefined_role\":false,\"description\":null,"
+                                "\"permissions\":[");
+    for (unsigned i = 0; i <= OARC_MAX_PERMISSIONS; i++) {
+        n += (size_t)snprintf(json + n, sizeof json - n, "%s\"p%u\"", i ? "," : "", i);
+    }
+    snprintf(json + n, sizeof json - n, "]}]}");
+    parse(json);
+    oarc_role_page page;
+    oarc_role role;
+    assert_int_equal(oarc_role_page_decode(&f.doc, true, &page), OARC_OK);
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_ERR_TOO_MANY_ITEMS);
+    assert_string_equal(page.bad_field, "permissions");
+}
+
+static void page_arguments_checked(void **state)
+{
+    (void)state;
+    oarc_role_page page;
+    oarc_role role;
+    parse(LIST("", "\"has_more\":false,\"next\":null"));
+    assert_int_equal(oarc_role_page_decode(NULL, false, &page), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_role_page_decode(&f.doc, false, NULL), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_role_page_next(NULL, &role), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_role_page_next(&page, NULL), OARC_ERR_ARGUMENT);
+    memset(&page, 0, sizeof page); /* a zeroed page has no items */
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_ITER_END);
+}
+
+/* ---- Assignments ------------------------------------------------------------------ */
+
+#define ROLE_BODY                                                                       \
+    "{\"object\":\"role\",\"id\":\"role_01\",\"name\":\"API Group Manager\","           \
+    "\"description\":\"Allows\",\"permissions\":[\"api.groups.read\"],"                 \
+    "\"resource_type\":\"api.organization\",\"predefined_role\":false}"
+
+static void user_assignment_with_nulls_and_extras(void **state)
+{
+    (void)state;
+    oarc_role_assignment a;
+    parse("{\"object\":\"user.role\",\"user\":{\"object\":\"organization.user\","
+          "\"id\":\"user_abc\",\"name\":null,\"email\":null,\"role\":\"owner\","
+          "\"added_at\":1711470000,\"user\":{\"object\":\"user\",\"id\":\"u\"},"
+          "\"projects\":{\"object\":\"list\",\"data\":[{\"id\":null}]}},"
+          "\"role\":" ROLE_BODY ",\"new\":[]}");
+    assert_int_equal(oarc_role_assignment_decode(&f.doc, OARC_PRINCIPAL_USER, &a), OARC_OK);
+    assert_string_equal(a.principal.id.ptr, "user_abc");
+    assert_null(a.principal.name.ptr);
+    assert_null(a.principal.email.ptr);
+    assert_string_equal(a.role.id.ptr, "role_01");
+    assert_string_equal(a.role.description.ptr, "Allows");
+
+    parse("{\"object\":\"user.role\",\"user\":{\"id\":\"user_abc\",\"name\":\"Ada Lovelace\","
+          "\"email\":\"ada@example.com\",\"added_at\":1},\"role\":" ROLE_BODY "}");
+    assert_int_equal(oarc_role_assignment_decode(&f.doc, OARC_PRINCIPAL_USER, &a), OARC_OK);
+    assert_string_equal(a.principal.name.ptr, "Ada Lovelace");
+    assert_string_equal(a.principal.email.ptr, "ada@example.com");
+
+    parse("{\"object\":\"user.role\",\"user\":{\"id\":\"user_abc\"},\"role\":" ROLE_BODY "}");
+    assert_int_equal(oarc_role_assignment_decode(&f.doc, OARC_PRINCIPAL_USER, &a), OARC_OK);
+    assert_null(a.principal.name.ptr); /* not required for a user */
+}
+
+static void group_assignment(void **state)
+{
+    (void)state;
+    oarc_role_assignment a;
+    parse("{\"object\":\"group.role\",\"group\":{\"object\":\"group\",\"id\":\"group_01\","
+          "\"name\":\"Support Team\",\"created_at\":1711471533,\"scim_managed\":false},"
+          "\"role\":" ROLE_BODY "}");
+    assert_int_equal(oarc_role_assignment_decode(&f.doc, OARC_PRINCIPAL_GROUP, &a), OARC_OK);
+    assert_string_equal(a.principal.id.ptr, "group_01");
+    assert_string_equal(a.principal.name.ptr, "Support Team");
+    assert_null(a.principal.email.ptr);
+    assert_string_equal(a.role.name.ptr, "API Group Manager");
+}
+
+static void assignment_shapes_name_the_field(void **state)
+{
+    (void)state;
+    static const struct {
+        oarc_principal_type type;
+        const char *json;
+        const char *field;
+    } cases[] = {
+        { OARC_PRINCIPAL_USER, "[]", "user.role" },
+        { OARC_PRINCIPAL_USER, "{\"object\":\"group.role\",\"group\":{\"id\":\"g\",\"name\":\"n\"},"
+                               "\"role\":" ROLE_BODY "}", "object" },
+        { OARC_PRINCIPAL_GROUP, "{\"object\":\"group.role\",\"role\":" ROLE_BODY "}", "group" },
+        { OARC_PRINCIPAL_GROUP, "{\"object\":\"group.role\",\"group\":\"g\",\"role\":" ROLE_BODY "}",
+          "group" },
+        { OARC_PRINCIPAL_GROUP, "{\"object\":\"group.role\",\"group\":{\"id\":\"g\",\"name\":null},"
+                                "\"role\":" ROLE_BODY "}", "name" },
+        { OARC_PRINCIPAL_USER, "{\"object\":\"user.role\",\"user\":{\"name\":\"n\"},"
+                               "\"role\":" ROLE_BODY "}", "id" },
+        { OARC_PRINCIPAL_USER, "{\"object\":\"user.role\",\"user\":{\"id\":\"u\",\"email\":7},"
+                               "\"role\":" ROLE_BODY "}", "email" },
+        { OARC_PRINCIPAL_USER, "{\"object\":\"user.role\",\"user\":{\"id\":\"u\"}}", "role" },
+        { OARC_PRINCIPAL_USER, "{\"object\":\"user.role\",\"user\":{\"id\":\"u\"},"
+                               "\"role\":{\"object\":\"role\",\"id\":\"r\"}}", "name" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        oarc_role_assignment a;
+        parse(cases[i].json);
+        assert_int_equal(oarc_role_assignment_decode(&f.doc, cases[i].type, &a),
+                         OARC_ERR_JSON_SHAPE);
+        assert_string_equal(f.doc.bad_field, cases[i].field);
+        assert_null(a.principal.id.ptr);
+        assert_null(a.role.id.ptr);
+    }
+    assert_int_equal(oarc_role_assignment_decode(&f.doc, (oarc_principal_type)7, &(oarc_role_assignment){ 0 }),
+                     OARC_ERR_ARGUMENT);
+}
+
+/* ---- Deletions ---------------------------------------------------------------------- */
+
+static void role_deleted(void **state)
+{
+    (void)state;
+    oarc_role_deleted d;
+    parse("{\"object\":\"role.deleted\",\"id\":\"role_01\",\"deleted\":true,\"x\":{}}");
+    assert_int_equal(oarc_role_deleted_decode(&f.doc, &d), OARC_OK);
+    assert_string_equal(d.id.ptr, "role_01");
+    assert_true(d.deleted);
+
+    static const struct {
+        const char *json;
+        const char *field;
+    } bad[] = {
+        { "{\"object\":\"user.role.deleted\",\"id\":\"r\",\"deleted\":true}", "object" },
+        { "{\"object\":\"role.deleted\",\"deleted\":true}", "id" },
+        { "{\"object\":\"role.deleted\",\"id\":\"r\",\"deleted\":1}", "deleted" },
+        { "true", "role.deleted" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        parse(bad[i].json);
+        assert_int_equal(oarc_role_deleted_decode(&f.doc, &d), OARC_ERR_JSON_SHAPE);
+        assert_string_equal(f.doc.bad_field, bad[i].field);
+        assert_null(d.id.ptr);
+    }
+}
+
+static void role_unassigned(void **state)
+{
+    (void)state;
+    oarc_role_unassigned u;
+    parse("{\"object\":\"group.role.deleted\",\"deleted\":true}");
+    assert_int_equal(oarc_role_unassigned_decode(&f.doc, &u), OARC_OK);
+    assert_string_equal(u.object.ptr, "group.role.deleted");
+    assert_true(u.deleted);
+    parse("{\"deleted\":false,\"object\":\"user.role.deleted\",\"id\":null}");
+    assert_int_equal(oarc_role_unassigned_decode(&f.doc, &u), OARC_OK);
+    assert_false(u.deleted);
+    parse("{\"object\":\"user.role.deleted\"}");
+    assert_int_equal(oarc_role_unassigned_decode(&f.doc, &u), OARC_ERR_JSON_SHAPE);
+    assert_string_equal(f.doc.bad_field, "deleted");
+    parse("{\"object\":null,\"deleted\":true}");
+    assert_int_equal(oarc_role_unassigned_decode(&f.doc, &u), OARC_ERR_JSON_SHAPE);
+    assert_string_equal(f.doc.bad_field, "object");
+}
+
+/* ---- Bodies ---------------------------------------------------------------------------- */
+
+static char out[512];
+
+static oarc_status write_create(const oarc_role_create *c)
+{
+    oarc_json_writer w;
+    size_t len = 0;
+    oarc_json_writer_init(&w, out, sizeof out - 1u);
+    oarc_status st = oarc_role_create_write(&w, c);
+    if (st == OARC_OK) {
+        assert_int_equal(oarc_json_writer_finish(&w, &len), OARC_OK);
+        out[len] = '\0';
+    }
+    return st;
+}
+
+static void create_body(void **state)
+{
+    (void)state;
+    const char *perms[] = { "api.groups.read", "api.groups.write" };
+    oarc_role_create c = { .role_name = "API Group Manager", .permissions = perms,
+                           .permission_count = 2, .description_state = OARC_FIELD_SET,
+                           .description = "Allows \"managing\"" };
+    assert_int_equal(write_create(&c), OARC_OK);
+    assert_string_equal(out, "{\"role_name\":\"API Group Manager\","
+                             "\"permissions\":[\"api.groups.read\",\"api.groups.write\"],"
+                             "\"description\":\"Allows \\\"managing\\\"\"}");
+    c.description_state = OARC_FIELD_NULL;
+    assert_int_equal(write_create(&c), OARC_OK);
+    assert_string_equal(out, "{\"role_name\":\"API Group Manager\","
+                             "\"permissions\":[\"api.groups.read\",\"api.groups.write\"],"
+                             "\"description\":null}");
+    oarc_role_create bare = { .role_name = "R" };
+    assert_int_equal(write_create(&bare), OARC_OK);
+    assert_string_equal(out, "{\"role_name\":\"R\",\"permissions\":[]}");
+}
+
+static void create_body_refusals(void **state)
+{
+    (void)state;
+    const char *perms[] = { "ok", NULL };
+    static const char *many[OARC_MAX_PERMISSIONS + 1];
+    for (size_t i = 0; i < OARC_MAX_PERMISSIONS + 1; i++) {
+        many[i] = "p";
+    }
+    static char huge[OARC_TX_BUFFER_SIZE + 2];
+    memset(huge, 'x', sizeof huge - 1u);
+    const struct {
+        oarc_role_create c;
+        oarc_status st;
+    } cases[] = {
+        { { .role_name = NULL }, OARC_ERR_ARGUMENT },
+        { { .role_name = "" }, OARC_ERR_ARGUMENT },
+        { { .role_name = "r", .permission_count = 1 }, OARC_ERR_ARGUMENT },
+        { { .role_name = "r", .permissions = perms, .permission_count = 2 }, OARC_ERR_ARGUMENT },
+        { { .role_name = "r", .permissions = many, .permission_count = OARC_MAX_PERMISSIONS + 1 },
+          OARC_ERR_TOO_MANY_ITEMS },
+        { { .role_name = "r", .description_state = OARC_FIELD_SET }, OARC_ERR_ARGUMENT },
+        { { .role_name = "r", .description_state = (oarc_field_state)9 }, OARC_ERR_ARGUMENT },
+        { { .role_name = huge }, OARC_ERR_BUFFER_TOO_SMALL },
+        { { .role_name = "\xC0\xAF" }, OARC_ERR_INVALID_UTF8 },
+        { { .role_name = "r", .description_state = OARC_FIELD_SET, .description = "\xFF" },
+          OARC_ERR_INVALID_UTF8 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(write_create(&cases[i].c), cases[i].st);
+    }
+    oarc_json_writer w;
+    oarc_json_writer_init(&w, out, sizeof out);
+    assert_int_equal(oarc_role_create_write(&w, NULL), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_role_create_write(NULL, &cases[0].c), OARC_ERR_ARGUMENT);
+}
+
+static oarc_status write_assign(const char *role_id)
+{
+    oarc_json_writer w;
+    size_t len = 0;
+    oarc_json_writer_init(&w, out, sizeof out - 1u);
+    oarc_status st = oarc_role_assign_write(&w, role_id);
+    if (st == OARC_OK) {
+        assert_int_equal(oarc_json_writer_finish(&w, &len), OARC_OK);
+        out[len] = '\0';
+    }
+    return st;
+}
+
+static void assign_body(void **state)
+{
+    (void)state;
+    assert_int_equal(write_assign("role_01J1F8ROLE01"), OARC_OK);
+    assert_string_equal(out, "{\"role_id\":\"role_01J1F8ROLE01\"}");
+    assert_int_equal(write_assign("r\"/\\"), OARC_OK);
+    assert_string_equal(out, "{\"role_id\":\"r\\\"/\\\\\"}");
+    char long_id[OARC_MAX_ID_LEN + 2];
+    memset(long_id, 'a', sizeof long_id - 1u);
+    long_id[sizeof long_id - 1u] = '\0';
+    assert_int_equal(write_assign(long_id), OARC_ERR_ID_TOO_LONG);
+    long_id[OARC_MAX_ID_LEN] = '\0';
+    assert_int_equal(write_assign(long_id), OARC_OK);
+    assert_int_equal(write_assign(NULL), OARC_ERR_INVALID_ID);
+    assert_int_equal(write_assign(""), OARC_ERR_INVALID_ID);
+    assert_int_equal(write_assign("role\n1"), OARC_ERR_INVALID_ID);
+    assert_int_equal(write_assign("role\x7F"), OARC_ERR_INVALID_ID);
+    assert_int_equal(write_assign("\xC0\xAF"), OARC_ERR_INVALID_ID);
+    assert_int_equal(oarc_role_assign_write(NULL, "r"), OARC_ERR_ARGUMENT);
+    /* A body that does not fit is the writer's verdict. */
+    oarc_json_writer w;
+    oarc_json_writer_init(&w, out, 8u);
+    assert_int_equal(oarc_role_assign_write(&w, "role_1"), OARC_ERR_BUFFER_TOO_SMALL);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(role_page_yields_each_role_then_end),
+    cmocka_unit_test(members_in_any_order_and_unknown_ones_skipped),
+    cmocka_unit_test(empty_page_ends_at_once),
+    cmocka_unit_test(assigned_page_skips_extras_of_any_type),
+    cmocka_unit_test(assigned_item_is_not_a_role),
+    cmocka_unit_test(envelope_shapes_name_the_field),
+    cmocka_unit_test(bad_item_is_named_and_passed_over),
+    cmocka_unit_test(too_many_permissions_in_an_item),
+    cmocka_unit_test(page_arguments_checked),
+    cmocka_unit_test(user_assignment_with_nulls_and_extras),
+    cmocka_unit_test(group_assignment),
+    cmocka_unit_test(assignment_shapes_name_the_field),
+    cmocka_unit_test(role_deleted),
+    cmocka_unit_test(role_unassigned),
+    cmocka_unit_test(create_body),
+    cmocka_unit_test(create_body_refusals),
+    cmocka_unit_test(assign_body),
+};
+
+OARC_TEST_MAIN(tests)
