@@ -17,39 +17,57 @@
 
 /**
  * Set up the configuration: TLS 1.2 client, verification required, the CA
- * chain parsed from ca_pem (PEM text; ca_len counts the bytes with or without
- * a final NUL), the DRBG seeded from port->entropy. OARC_ERR_ARGUMENT for a
- * missing CA, OARC_ERR_TLS_CERT when no certificate in it parses,
- * OARC_ERR_ENTROPY when seeding fails.
+ * chain parsed from ca_pem, the DRBG seeded from port->entropy, the record
+ * buffers allocated (mbedTLS's own allocator). ca_pem is NUL-terminated PEM
+ * text; ca_len counts its bytes with or without that NUL. The port must stay
+ * where it is for as long as tls is used: tls keeps a pointer to it.
+ * OARC_ERR_ARGUMENT for a missing tls, port or CA, or a ca_len that does not
+ * reach the NUL; OARC_ERR_TLS_CERT when no certificate in it parses;
+ * OARC_ERR_ENTROPY when seeding fails; OARC_ERR_TLS for other setup failures.
+ * On failure nothing is left to free. Call oarc_tls_free before initialising
+ * the same tls again.
  */
 oarc_status oarc_tls_init(oarc_tls *tls, const oarc_port *port,
                           const char *ca_pem, size_t ca_len);
 
 /**
- * Run the handshake on the connection the port has just opened, sending
- * hostname as SNI and checking the certificate against it. Offers the saved
- * session, if any. OARC_ERR_TLS_CERT when the chain or the name does not
- * verify (oarc_tls_verify_flags() tells why), OARC_ERR_TLS_HANDSHAKE for any
- * other handshake failure, OARC_ERR_TIMEOUT / OARC_ERR_CLOSED / OARC_ERR_IO
- * when the port failed underneath.
+ * Run the handshake on the connection the port has just opened, within
+ * timeout_ms in all, sending hostname as SNI and checking the certificate
+ * against it (a DNS name: mbedTLS 2.28 does not match IP addresses). Offers
+ * the saved session when it was made with the same hostname. OARC_ERR_TLS_CERT
+ * when the chain or the name does not verify (oarc_tls_verify_flags() tells
+ * why), OARC_ERR_TLS_HANDSHAKE for any other handshake failure,
+ * OARC_ERR_TIMEOUT / OARC_ERR_CLOSED / OARC_ERR_IO exactly as the port
+ * returned them when it failed underneath, OARC_ERR_ARGUMENT when tls is not
+ * initialised or hostname is missing or longer than OARC_MAX_HOST_LEN. A
+ * failed handshake leaves nothing to close (the port is still open).
  */
 oarc_status oarc_tls_handshake(oarc_tls *tls, const char *hostname, uint32_t timeout_ms);
 
-/** As oarc_port.send, through TLS: bytes written (> 0) or a negative status. */
+/** As oarc_port.send, through TLS, within timeout_ms in all: bytes written
+ *  (> 0, at most one record's worth) or a negative status: the port's own
+ *  for a transport failure, OARC_ERR_TLS for a TLS one, OARC_ERR_CLOSED when
+ *  no handshake succeeded on this connection. After a failure the
+ *  connection must be closed. */
 int oarc_tls_send(oarc_tls *tls, const uint8_t *buf, size_t len, uint32_t timeout_ms);
 
-/** As oarc_port.recv, through TLS: bytes read (> 0), 0 when the peer closed
- *  (close_notify or TCP close), or a negative status. */
+/** As oarc_port.recv, through TLS, within timeout_ms in all: bytes read
+ *  (> 0), 0 when the peer closed (close_notify or TCP close), or a negative
+ *  status as for oarc_tls_send. */
 int oarc_tls_recv(oarc_tls *tls, uint8_t *buf, size_t len, uint32_t timeout_ms);
 
-/** End the session on this connection (best-effort close_notify), keeping the
- *  session for resumption. Does not close the port. */
+/** End the session on this connection (best-effort close_notify, waiting at
+ *  most OARC_TLS_CLOSE_TIMEOUT_MS), keeping the session for resumption. Does
+ *  not close the port; call it before closing the port. Harmless when no
+ *  connection is open. */
 void oarc_tls_close(oarc_tls *tls);
 
-/** Release everything oarc_tls_init set up (and wipe the saved session). */
+/** Release everything oarc_tls_init set up and wipe the whole struct (keys,
+ *  DRBG state, saved session). Harmless on a zeroed or already freed tls. */
 void oarc_tls_free(oarc_tls *tls);
 
-/** mbedTLS verify flags of the last handshake (0 when it verified). */
+/** mbedTLS verify flags (MBEDTLS_X509_BADCERT_*) of the last handshake: set
+ *  for OARC_ERR_TLS_CERT, 0 when it verified or failed for another reason. */
 uint32_t oarc_tls_verify_flags(const oarc_tls *tls);
 
 #endif /* OARC_TLS_INTERNAL_H */
