@@ -1042,8 +1042,9 @@ class _Connection(threading.Thread):
                 return False
 
         apply = fault.get("apply", FAULT_APPLY_DEFAULT[kind]) if fault else True
+        write = False
         if apply:
-            status, obj, extra = sim._process(req, rec)
+            status, obj, extra, write = sim._process(req, rec)
         else:
             status, obj, extra = 200, None, []
         if kind == "status":
@@ -1084,27 +1085,29 @@ class _Connection(threading.Thread):
                                            keep_alive=not closing, request_id=request_id, rng=rng,
                                            head_only=req.method == "HEAD")
 
+        # Record (and count) before any byte goes out, so a client that has read
+        # the answer always finds it in requests() and stats().
         if kind in ("close_mid_headers", "drop_idle"):
             cut = 0 if kind == "drop_idle" else int(fault.get("bytes", len(head) // 2))
+            sim._finish_request(rec, None, kind)
             if cut > 0:
                 self.sock.sendall(head[:cut])
-            sim._finish_request(rec, None, kind)
             self._close_abruptly()
             return False
         if kind == "close_mid_body":
             framed = b"".join(pieces)
             cut = int(fault.get("bytes", len(framed) // 2))
+            sim._finish_request(rec, status, kind, write)
             self.sock.sendall(head)
             if cut > 0:
                 self.sock.sendall(framed[:cut])
-            sim._finish_request(rec, status, kind)
             self._close_abruptly()
             return False
 
+        sim._finish_request(rec, status, kind, write)
         self.sock.sendall(head)
         for piece in pieces:
             self.sock.sendall(piece)
-        sim._finish_request(rec, status, kind)
         if closing:
             graceful = fault.get("graceful", True) if kind == "close_after" else True
             if graceful:
@@ -1341,6 +1344,9 @@ class Simulator:
         ctx.maximum_version = ssl.TLSVersion.TLSv1_3 if self.tls_max == "1.3" else ssl.TLSVersion.TLSv1_2
         # TLS 1.2: ECDHE key exchange with AES-GCM only (TLS 1.3 suites are not affected).
         ctx.set_ciphers("ECDHE+AESGCM")
+        # A client that closes without close_notify must not lose its cached session
+        # (nginx does the same with OpenSSL 3).
+        ctx.options |= getattr(ssl, "OP_IGNORE_UNEXPECTED_EOF", 0)
         if self.tickets:
             ctx.options &= ~ssl.OP_NO_TICKET
         else:
@@ -1639,8 +1645,11 @@ class Simulator:
                                    "method": None, "malformed": err.message, "status": err.status,
                                    "outcome": "malformed"})
 
-    def _finish_request(self, rec, status, outcome):
+    def _finish_request(self, rec, status, outcome, write=False):
+        """Record how a request ended. A write counts when its (final) status is 2xx."""
         with self._lock:
+            if write and status is not None and 200 <= status < 300:
+                self._stats["writes"] += 1
             rec["status"] = status
             rec["outcome"] = outcome or "answered"
             if status is not None:
@@ -1648,7 +1657,10 @@ class Simulator:
                 self._stats["statuses"][key] = self._stats["statuses"].get(key, 0) + 1
 
     def _process(self, req, rec):
-        """Authenticate, route, validate and run a request: (status, JSON object, extra headers)."""
+        """Authenticate, route, validate and run a request.
+
+        Returns (status, JSON object, extra headers, whether it was a write).
+        """
         try:
             target_error = None
             try:
@@ -1690,18 +1702,16 @@ class Simulator:
                 body = parse_json_body(req.body)
             with self._lock:
                 result = getattr(self._store, handlers[req.method])(params, query, body)
-                if req.method in ("POST", "DELETE") and result.write:
-                    self._stats["writes"] += 1
                 if result.changed:
                     self._stats["state_changes"] += 1
-            return 200, result.obj, []
+            return 200, result.obj, [], req.method in ("POST", "DELETE") and result.write
         except ApiError as e:
-            return e.status, e.body(), e.headers
+            return e.status, e.body(), e.headers, False
         except Exception:
             sys.stderr.write("oarc_sim: error while handling %s %s:\n%s"
                              % (req.method, req.target, traceback.format_exc()))
             return 500, ApiError(500, "The server had an error while processing your request.",
-                                 type_="server_error").body(), []
+                                 type_="server_error").body(), [], False
 
     def _encode_json(self, obj):
         if self.compact:
