@@ -1,88 +1,176 @@
 /**
  * @file roles.c
- * @brief The Roles operations: each builds its path (IDs percent-encoded) and
- * its JSON body in the client, makes one call, and decodes the answer. Every
- * input is checked before the first byte is sent.
+ * @brief The Roles operations. Organization and project roles differ only
+ * in their scope (the path of the collection), so each operation is written
+ * once for a scope and named twice. Every input is checked before the first
+ * byte is sent.
  */
 #include "oarc/oarc_roles.h"
 
-#include <string.h>
-
-#include "client.h"
+#include "op.h"
+#include "page.h"
 #include "role_codec.h"
-#include "url.h"
+#include "role_lifecycle_codec.h"
 
-/** Forget the previous call, so a refused input leaves no stale details. */
-static void begin(oarc_client *c)
+static oarc_role_scope org_scope(void)
 {
-    memset(&c->last, 0, sizeof(c->last));
+    return (oarc_role_scope){ OARC_SCOPE_ORG_ROLES, NULL, NULL };
 }
 
-/** The update body, written at tx[0] where oarc_client_call expects it. */
-static oarc_status write_update_body(oarc_client *c, const oarc_role_update *update,
-                                     size_t *len)
+static oarc_role_scope project_scope(const char *project_id)
 {
-    oarc_json_writer w;
-    oarc_json_writer_init(&w, c->tx, sizeof(c->tx));
-    oarc_status st = oarc_role_update_write(&w, update);
-    return st == OARC_OK ? oarc_json_writer_finish(&w, len) : st;
+    return (oarc_role_scope){ OARC_SCOPE_PROJECT_ROLES, project_id, NULL };
 }
 
-/** Send the prepared request and decode the Role it answers with. */
-static oarc_status call_for_role(oarc_client *c, oarc_http_method method, oarc_span path,
-                                 bool has_body, size_t body_len, oarc_role *out)
+/* ---- One operation, any scope ------------------------------------------------- */
+
+/* Send what was prepared and decode the Role it answers with. */
+static oarc_status send_for_role(oarc_client *c, oarc_http_method method, oarc_path *p,
+                                 const oarc_json_writer *body, oarc_role *out)
 {
     oarc_json_doc doc;
-    oarc_status st = oarc_client_call(c, method, path, has_body, body_len, &doc);
-    if (st == OARC_OK) {
-        st = oarc_role_decode(&doc, 0, out);
-        c->last.bad_field = doc.bad_field;
-    }
-    return st;
+    oarc_status status = oarc_op_send(c, method, p, body, &doc);
+
+    return status != OARC_OK ? status
+                             : oarc_op_decoded(c, &doc, oarc_role_decode(&doc, 0, out));
 }
 
-static oarc_status update_role(oarc_client *c, oarc_path *p, const oarc_role_update *update,
+static oarc_status create_role(oarc_client *c, const oarc_role_scope *scope,
+                               const oarc_role_create *create, oarc_role *out)
+{
+    oarc_path p;
+    oarc_json_writer w;
+    oarc_status status;
+
+    if (c == NULL || create == NULL || out == NULL) {
+        return OARC_ERR_ARGUMENT;
+    }
+    status = oarc_op_start(c, scope, &p);
+    if (status == OARC_OK) {
+        oarc_op_body(c, &w);
+        status = oarc_role_create_write(&w, create);
+    }
+    return status != OARC_OK ? status : send_for_role(c, OARC_HTTP_POST, &p, &w, out);
+}
+
+static oarc_status retrieve_role(oarc_client *c, const oarc_role_scope *scope,
+                                 const char *role_id, oarc_role *out)
+{
+    oarc_path p;
+    oarc_status status;
+
+    if (c == NULL || out == NULL) {
+        return OARC_ERR_ARGUMENT;
+    }
+    status = oarc_op_start_role(c, scope, role_id, &p);
+    return status != OARC_OK ? status : send_for_role(c, OARC_HTTP_GET, &p, NULL, out);
+}
+
+static oarc_status update_role(oarc_client *c, const oarc_role_scope *scope,
+                               const char *role_id, const oarc_role_update *update,
                                oarc_role *out)
 {
-    oarc_span path;
-    size_t body_len = 0;
-    oarc_status st = oarc_path_finish(p, &path);
-    if (st == OARC_OK) {
-        st = write_update_body(c, update, &body_len);
+    oarc_path p;
+    oarc_json_writer w;
+    oarc_status status;
+
+    if (c == NULL || update == NULL || out == NULL) {
+        return OARC_ERR_ARGUMENT;
     }
-    if (st != OARC_OK) {
-        return st;
+    status = oarc_op_start_role(c, scope, role_id, &p);
+    if (status == OARC_OK) {
+        oarc_op_body(c, &w);
+        status = oarc_role_update_write(&w, update);
     }
-    return call_for_role(c, OARC_HTTP_POST, path, true, body_len, out);
+    return status != OARC_OK ? status : send_for_role(c, OARC_HTTP_POST, &p, &w, out);
+}
+
+static oarc_status delete_role(oarc_client *c, const oarc_role_scope *scope,
+                               const char *role_id, oarc_role_deleted *out)
+{
+    oarc_path p;
+    oarc_json_doc doc;
+    oarc_status status;
+
+    if (c == NULL || out == NULL) {
+        return OARC_ERR_ARGUMENT;
+    }
+    status = oarc_op_start_role(c, scope, role_id, &p);
+    if (status == OARC_OK) {
+        status = oarc_op_send(c, OARC_HTTP_DELETE, &p, NULL, &doc);
+    }
+    return status != OARC_OK ? status
+                             : oarc_op_decoded(c, &doc, oarc_role_deleted_decode(&doc, out));
+}
+
+/* ---- Organization roles --------------------------------------------------------- */
+
+oarc_status oarc_org_role_list(oarc_client *c, const oarc_list_params *params,
+                               oarc_role_page *page)
+{
+    const oarc_role_scope scope = org_scope();
+    return oarc_page_fetch(c, &scope, params, page);
+}
+
+oarc_status oarc_org_role_create(oarc_client *c, const oarc_role_create *create, oarc_role *out)
+{
+    const oarc_role_scope scope = org_scope();
+    return create_role(c, &scope, create, out);
+}
+
+oarc_status oarc_org_role_retrieve(oarc_client *c, const char *role_id, oarc_role *out)
+{
+    const oarc_role_scope scope = org_scope();
+    return retrieve_role(c, &scope, role_id, out);
 }
 
 oarc_status oarc_org_role_update(oarc_client *c, const char *role_id,
                                  const oarc_role_update *update, oarc_role *out)
 {
-    if (c == NULL || update == NULL || out == NULL) {
-        return OARC_ERR_ARGUMENT;
-    }
-    begin(c);
-    oarc_path p;
-    oarc_path_init(&p, c->path, sizeof(c->path), &c->url);
-    oarc_path_literal(&p, "/organization/roles");
-    oarc_path_segment(&p, role_id);
-    return update_role(c, &p, update, out);
+    const oarc_role_scope scope = org_scope();
+    return update_role(c, &scope, role_id, update, out);
+}
+
+oarc_status oarc_org_role_delete(oarc_client *c, const char *role_id, oarc_role_deleted *out)
+{
+    const oarc_role_scope scope = org_scope();
+    return delete_role(c, &scope, role_id, out);
+}
+
+/* ---- Project roles ---------------------------------------------------------------- */
+
+oarc_status oarc_project_role_list(oarc_client *c, const char *project_id,
+                                   const oarc_list_params *params, oarc_role_page *page)
+{
+    const oarc_role_scope scope = project_scope(project_id);
+    return oarc_page_fetch(c, &scope, params, page);
+}
+
+oarc_status oarc_project_role_create(oarc_client *c, const char *project_id,
+                                     const oarc_role_create *create, oarc_role *out)
+{
+    const oarc_role_scope scope = project_scope(project_id);
+    return create_role(c, &scope, create, out);
+}
+
+oarc_status oarc_project_role_retrieve(oarc_client *c, const char *project_id,
+                                       const char *role_id, oarc_role *out)
+{
+    const oarc_role_scope scope = project_scope(project_id);
+    return retrieve_role(c, &scope, role_id, out);
 }
 
 oarc_status oarc_project_role_update(oarc_client *c, const char *project_id,
                                      const char *role_id, const oarc_role_update *update,
                                      oarc_role *out)
 {
-    if (c == NULL || update == NULL || out == NULL) {
-        return OARC_ERR_ARGUMENT;
-    }
-    begin(c);
-    oarc_path p;
-    oarc_path_init(&p, c->path, sizeof(c->path), &c->url);
-    oarc_path_literal(&p, "/projects");
-    oarc_path_segment(&p, project_id);
-    oarc_path_literal(&p, "/roles");
-    oarc_path_segment(&p, role_id);
-    return update_role(c, &p, update, out);
+    const oarc_role_scope scope = project_scope(project_id);
+    return update_role(c, &scope, role_id, update, out);
+}
+
+oarc_status oarc_project_role_delete(oarc_client *c, const char *project_id,
+                                     const char *role_id, oarc_role_deleted *out)
+{
+    const oarc_role_scope scope = project_scope(project_id);
+    return delete_role(c, &scope, role_id, out);
 }

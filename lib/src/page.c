@@ -1,0 +1,284 @@
+/**
+ * @file page.c
+ * @brief Pagination without a heap: one page at a time into the client's rx,
+ * and the iterator that walks every page, one item at a time.
+ *
+ * Every page reuses rx, so the next page's cursor is copied out of rx (into
+ * the iterator) before the request that overwrites it. The page size starts
+ * from what should fit rx and the token pool and is halved whenever a page
+ * does not fit, down to one item; the same page is fetched again each time,
+ * so nothing is skipped. A walk is bounded three ways: by has_more / next /
+ * an empty page, by a cursor that does not move, and by OARC_LIST_MAX_PAGES.
+ */
+#include "page.h"
+
+#include <string.h>
+
+#include "list_codec.h"
+#include "oarc/oarc_roles.h"
+#include "op.h"
+#include "text.h"
+
+/** The API's bounds for limit (0 means "not sent"). */
+#define LIST_LIMIT_MAX 1000u
+/** Digits of LIST_LIMIT_MAX. */
+#define LIST_LIMIT_DIGITS 4u
+
+/* ---- One page ------------------------------------------------------------------ */
+
+/* What fetch sends: params with the cursor as a span, so that a cursor the
+ * server sent (which may hold any byte, NUL included) passes unchanged. */
+typedef struct page_query {
+    uint32_t limit;
+    oarc_span after;
+    oarc_list_order order;
+} page_query;
+
+static bool order_valid(oarc_list_order order)
+{
+    return order == OARC_ORDER_DEFAULT || order == OARC_ORDER_ASC || order == OARC_ORDER_DESC;
+}
+
+/* The caller's params as a query; a NULL params is the zeroed one. */
+static oarc_status query_of(const oarc_list_params *params, page_query *q)
+{
+    size_t after_len;
+
+    memset(q, 0, sizeof *q);
+    if (params == NULL) {
+        return OARC_OK;
+    }
+    after_len = params->after ? oarc_strnlen(params->after, OARC_MAX_CURSOR_LEN) : 0u;
+    if (params->limit > LIST_LIMIT_MAX || !order_valid(params->order) ||
+        after_len > OARC_MAX_CURSOR_LEN) {
+        return OARC_ERR_ARGUMENT;
+    }
+    q->limit = params->limit;
+    q->after = (oarc_span){ after_len ? params->after : NULL, after_len };
+    q->order = params->order;
+    return OARC_OK;
+}
+
+/* limit in decimal; it is 1..1000 here. */
+static oarc_span limit_text(uint32_t limit, char buf[LIST_LIMIT_DIGITS])
+{
+    size_t n = LIST_LIMIT_DIGITS;
+
+    do {
+        buf[--n] = (char)('0' + limit % 10u);
+        limit /= 10u;
+    } while (limit != 0u && n > 0u);
+    return (oarc_span){ buf + n, LIST_LIMIT_DIGITS - n };
+}
+
+/* ?limit=&after=&order=, each only when it is not the server's default. */
+static void put_query(oarc_path *p, const page_query *q)
+{
+    char digits[LIST_LIMIT_DIGITS];
+
+    if (q->limit != 0u) {
+        oarc_path_query(p, "limit", limit_text(q->limit, digits));
+    }
+    if (q->after.len != 0u) {
+        oarc_path_query(p, "after", q->after);
+    }
+    if (q->order == OARC_ORDER_ASC) {
+        oarc_path_query(p, "order", OARC_SPAN_LITERAL("asc"));
+    } else if (q->order == OARC_ORDER_DESC) {
+        oarc_path_query(p, "order", OARC_SPAN_LITERAL("desc"));
+    }
+}
+
+/* The request path of one page, left in c->path. */
+static oarc_status page_path(oarc_client *c, const oarc_role_scope *scope, const page_query *q,
+                             oarc_path *p)
+{
+    oarc_span path;
+    oarc_status status = oarc_op_start(c, scope, p);
+
+    if (status != OARC_OK) {
+        return status;
+    }
+    put_query(p, q);
+    return oarc_path_finish(p, &path);
+}
+
+static oarc_status fetch_query(oarc_client *c, const oarc_role_scope *scope,
+                               const page_query *q, oarc_role_page *page)
+{
+    oarc_path p;
+    oarc_json_doc doc;
+    oarc_status status = page_path(c, scope, q, &p);
+
+    if (status == OARC_OK) {
+        status = oarc_op_send(c, OARC_HTTP_GET, &p, NULL, &doc);
+    }
+    if (status != OARC_OK) {
+        return status;
+    }
+    status = oarc_role_page_decode(&doc, oarc_scope_is_assignment(scope), page);
+    return oarc_op_decoded(c, &doc, status);
+}
+
+oarc_status oarc_page_fetch(oarc_client *c, const oarc_role_scope *scope,
+                            const oarc_list_params *params, oarc_role_page *page)
+{
+    page_query q;
+    oarc_status status;
+
+    if (c == NULL || page == NULL) {
+        return OARC_ERR_ARGUMENT;
+    }
+    memset(page, 0, sizeof *page);
+    memset(&c->last, 0, sizeof c->last);
+    status = query_of(params, &q);
+    return status != OARC_OK ? status : fetch_query(c, scope, &q, page);
+}
+
+/* ---- Every page ---------------------------------------------------------------- */
+
+/* Items per page when the caller names no limit: what the hints say fits rx
+ * and the token pool, within the API's 1..1000. */
+static uint32_t default_limit(void)
+{
+    size_t by_bytes = (size_t)OARC_RX_BUFFER_SIZE / OARC_LIST_ITEM_SIZE_HINT;
+    size_t by_tokens = (size_t)OARC_JSON_MAX_TOKENS / OARC_LIST_ITEM_TOKENS_HINT;
+    size_t n = by_bytes < by_tokens ? by_bytes : by_tokens;
+
+    if (n < 1u) {
+        return 1u;
+    }
+    return n > LIST_LIMIT_MAX ? LIST_LIMIT_MAX : (uint32_t)n;
+}
+
+/* A page that did not fit rx or the token pool: fewer items might. */
+static bool page_too_large(oarc_status status)
+{
+    return status == OARC_ERR_HTTP_BODY_TOO_LARGE || status == OARC_ERR_JSON_TOO_MANY_TOKENS;
+}
+
+static oarc_status fetch_once(oarc_role_iter *it)
+{
+    const page_query q = { it->limit, { it->priv.after, it->priv.after_len }, it->priv.order };
+
+    memset(&it->page, 0, sizeof it->page);
+    return fetch_query(it->priv.client, &it->priv.scope, &q, &it->page);
+}
+
+/* The same page again with half the items, until it fits. The loop ends:
+ * limit strictly falls each time round and stops at 1. */
+static oarc_status fetch_fitting(oarc_role_iter *it)
+{
+    oarc_status status = fetch_once(it);
+
+    while (page_too_large(status) && it->limit > 1u) {
+        it->limit /= 2u;
+        status = fetch_once(it);
+    }
+    return page_too_large(status) ? OARC_ERR_ITEM_TOO_LARGE : status;
+}
+
+/* After a page: is it the last one, and if not, keep its cursor, which the
+ * next request would otherwise overwrite along with the rest of rx. */
+static oarc_status take_cursor(oarc_role_iter *it)
+{
+    const oarc_role_page *page = &it->page;
+    oarc_span next = page->next;
+
+    if (!page->has_more || next.ptr == NULL || next.len == 0u || page->count == 0u) {
+        it->priv.last_page = true;
+        return OARC_OK;
+    }
+    if (next.len == it->priv.after_len && memcmp(next.ptr, it->priv.after, next.len) == 0) {
+        return OARC_ERR_CURSOR_REPEATED; /* the same page would come back forever */
+    }
+    if (next.len > OARC_MAX_CURSOR_LEN) {
+        return OARC_ERR_BUFFER_TOO_SMALL;
+    }
+    memcpy(it->priv.after, next.ptr, next.len);
+    it->priv.after[next.len] = '\0';
+    it->priv.after_len = next.len;
+    return OARC_OK;
+}
+
+static oarc_status fetch_next_page(oarc_role_iter *it)
+{
+    oarc_status status;
+
+    if (it->pages >= OARC_LIST_MAX_PAGES) {
+        return OARC_ERR_TOO_MANY_PAGES;
+    }
+    status = fetch_fitting(it);
+    if (status != OARC_OK) {
+        return status;
+    }
+    it->pages++;
+    return take_cursor(it);
+}
+
+oarc_status oarc_role_iter_init(oarc_role_iter *it, oarc_client *client,
+                                const oarc_role_scope *scope, const oarc_list_params *params)
+{
+    page_query q;
+    oarc_path p;
+    oarc_status status;
+
+    if (it == NULL) {
+        return OARC_ERR_ARGUMENT;
+    }
+    memset(it, 0, sizeof *it);
+    it->priv.status = OARC_ERR_ARGUMENT; /* until init succeeds */
+    if (client == NULL || scope == NULL) {
+        return OARC_ERR_ARGUMENT;
+    }
+    status = query_of(params, &q);
+    if (status == OARC_OK) {
+        q.limit = q.limit != 0u ? q.limit : default_limit();
+        /* Build the first page's path now, so that a bad ID or cursor fails
+         * here rather than at the first item; nothing is sent. */
+        status = page_path(client, scope, &q, &p);
+    }
+    if (status != OARC_OK) {
+        it->priv.status = status;
+        return status;
+    }
+    it->priv.client = client;
+    it->priv.scope = *scope;
+    it->priv.order = q.order;
+    it->limit = q.limit;
+    memcpy(it->priv.after, q.after.ptr ? q.after.ptr : "", q.after.len);
+    it->priv.after[q.after.len] = '\0';
+    it->priv.after_len = q.after.len;
+    it->priv.status = OARC_OK;
+    return OARC_OK;
+}
+
+oarc_status oarc_role_iter_next(oarc_role_iter *it, oarc_role *out)
+{
+    oarc_status status;
+
+    if (it == NULL || out == NULL) {
+        return OARC_ERR_ARGUMENT;
+    }
+    if (it->priv.status != OARC_OK) {
+        return it->priv.status; /* the end, or the failure, stays */
+    }
+    status = oarc_role_page_next(&it->page, out);
+    if (status == OARC_ITER_END && !it->priv.last_page) {
+        status = fetch_next_page(it);
+        if (status != OARC_OK) {
+            it->priv.status = status;
+            return status;
+        }
+        status = oarc_role_page_next(&it->page, out);
+    }
+    if (status == OARC_ERR_JSON_SHAPE || status == OARC_ERR_TOO_MANY_ITEMS) {
+        /* One item that does not decode: say so, and move on next time. */
+        it->priv.client->last.bad_field = it->page.bad_field;
+        return status;
+    }
+    if (status != OARC_OK) {
+        it->priv.status = status;
+    }
+    return status;
+}
