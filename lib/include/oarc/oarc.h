@@ -5,6 +5,7 @@
 #ifndef OARC_H
 #define OARC_H
 
+#include "oarc_assignments.h"
 #include "oarc_client.h"
 #include "oarc_config.h"
 #include "oarc_port.h"

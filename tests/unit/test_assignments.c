@@ -1,0 +1,404 @@
+/**
+ * @file test_assignments.c
+ * @brief The sixteen role-assignment operations against the scripted port,
+ * from one table: each one's exact method, path and body on the wire and
+ * what it decodes; bad IDs (principal, project or role) sending nothing; a
+ * principal's roles walked over three pages; answers that do not decode
+ * naming the member.
+ */
+#include "test_main.h"
+
+#include <stdbool.h>
+
+#include "fake_port.h"
+#include "oarc/oarc.h"
+
+static oarc_client client; /* large: off the stack */
+static fake_port fake;
+
+static void setup_client(void)
+{
+    static oarc_port port;
+    fake_port_init(&fake, &port);
+    oarc_client_config cfg = {
+        .base_url = "http://api.test/v1",
+        .admin_key = "sk-admin-test-key",
+        .port = &port,
+        .max_retries = 0,
+        .allow_insecure_http = true,
+    };
+    assert_int_equal(oarc_client_init(&client, &cfg), OARC_OK);
+}
+
+#define REPLY_CAP 4096
+static char reply_pool[FAKE_MAX_REPLIES][REPLY_CAP];
+static size_t reply_next;
+
+/* Queue a 200 whose JSON body arrives in two chunks, as the API sends it. */
+static void reply_json(const char *body)
+{
+    char *r = reply_pool[reply_next++ % FAKE_MAX_REPLIES];
+    size_t n = strlen(body);
+    size_t half = n / 2u;
+    int w = snprintf(r, REPLY_CAP,
+                     "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                     "Transfer-Encoding: chunked\r\n\r\n%zx\r\n%.*s\r\n%zx\r\n%s\r\n0\r\n\r\n",
+                     half, (int)half, body, n - half, body + half);
+    assert_true(half > 0u && w > 0 && (size_t)w < REPLY_CAP);
+    fake_port_reply(&fake, r, FAKE_KEEP);
+}
+
+/* ---- Bodies as the API answers them ---------------------------------------------------- */
+
+#define ROLE_JSON                                                                        \
+    "{\"object\":\"role\",\"id\":\"role_01\",\"name\":\"API Group Manager\","            \
+    "\"description\":\"Allows managing organization groups\","                           \
+    "\"permissions\":[\"api.groups.read\",\"api.groups.write\"],"                        \
+    "\"resource_type\":\"api.organization\",\"predefined_role\":false}"
+
+#define ASSIGNED_JSON(id)                                                                \
+    "{\"id\":\"" id "\",\"name\":\"API Group Manager\","                                 \
+    "\"permissions\":[\"api.groups.read\",\"api.groups.write\"],"                        \
+    "\"resource_type\":\"api.organization\",\"predefined_role\":false,"                 \
+    "\"description\":null,\"created_at\":1711471533,\"updated_at\":1711472599,"          \
+    "\"created_by\":\"user_abc123\",\"created_by_user_obj\":{\"id\":\"user_abc123\","     \
+    "\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\"},\"metadata\":{},"          \
+    "\"assignment_sources\":null}"
+
+#define USER_ROLE_JSON                                                                   \
+    "{\"object\":\"user.role\",\"user\":{\"object\":\"organization.user\","             \
+    "\"id\":\"user_abc\",\"name\":null,\"email\":\"ada@example.com\",\"role\":\"owner\"," \
+    "\"added_at\":1711470000},\"role\":" ROLE_JSON "}"
+
+#define GROUP_ROLE_JSON                                                                  \
+    "{\"object\":\"group.role\",\"group\":{\"object\":\"group\",\"id\":\"group_01\","    \
+    "\"name\":\"Support Team\",\"created_at\":1711471533,\"scim_managed\":false},"        \
+    "\"role\":" ROLE_JSON "}"
+
+#define LIST_JSON                                                                        \
+    "{\"object\":\"list\",\"data\":[" ASSIGNED_JSON("role_01") "],"                      \
+    "\"has_more\":false,\"next\":null}"
+
+/* ---- The sixteen operations ------------------------------------------------------------- */
+
+typedef enum { OP_LIST, OP_ASSIGN, OP_RETRIEVE, OP_UNASSIGN } assignment_op;
+typedef enum { ORG_USER, ORG_GROUP, PROJECT_USER, PROJECT_GROUP } principal;
+
+typedef struct {
+    oarc_role_page page;
+    oarc_role_assignment assignment;
+    oarc_role role;
+    oarc_role_unassigned unassigned;
+} results;
+
+static results res;
+
+/* Calls the one named function for (op, who); project is ignored at
+ * organization level. */
+static oarc_status run(assignment_op op, principal who, const char *project, const char *id,
+                       const char *role_id)
+{
+    static const oarc_list_params params = { .limit = 5, .after = "role_00" };
+    memset(&res, 0, sizeof res);
+    switch (who * 4 + op) {
+    case ORG_USER * 4 + OP_LIST:
+        return oarc_org_user_role_list(&client, id, &params, &res.page);
+    case ORG_USER * 4 + OP_ASSIGN:
+        return oarc_org_user_role_assign(&client, id, role_id, &res.assignment);
+    case ORG_USER * 4 + OP_RETRIEVE:
+        return oarc_org_user_role_retrieve(&client, id, role_id, &res.role);
+    case ORG_USER * 4 + OP_UNASSIGN:
+        return oarc_org_user_role_unassign(&client, id, role_id, &res.unassigned);
+    case ORG_GROUP * 4 + OP_LIST:
+        return oarc_org_group_role_list(&client, id, &params, &res.page);
+    case ORG_GROUP * 4 + OP_ASSIGN:
+        return oarc_org_group_role_assign(&client, id, role_id, &res.assignment);
+    case ORG_GROUP * 4 + OP_RETRIEVE:
+        return oarc_org_group_role_retrieve(&client, id, role_id, &res.role);
+    case ORG_GROUP * 4 + OP_UNASSIGN:
+        return oarc_org_group_role_unassign(&client, id, role_id, &res.unassigned);
+    case PROJECT_USER * 4 + OP_LIST:
+        return oarc_project_user_role_list(&client, project, id, &params, &res.page);
+    case PROJECT_USER * 4 + OP_ASSIGN:
+        return oarc_project_user_role_assign(&client, project, id, role_id, &res.assignment);
+    case PROJECT_USER * 4 + OP_RETRIEVE:
+        return oarc_project_user_role_retrieve(&client, project, id, role_id, &res.role);
+    case PROJECT_USER * 4 + OP_UNASSIGN:
+        return oarc_project_user_role_unassign(&client, project, id, role_id, &res.unassigned);
+    case PROJECT_GROUP * 4 + OP_LIST:
+        return oarc_project_group_role_list(&client, project, id, &params, &res.page);
+    case PROJECT_GROUP * 4 + OP_ASSIGN:
+        return oarc_project_group_role_assign(&client, project, id, role_id, &res.assignment);
+    case PROJECT_GROUP * 4 + OP_RETRIEVE:
+        return oarc_project_group_role_retrieve(&client, project, id, role_id, &res.role);
+    case PROJECT_GROUP * 4 + OP_UNASSIGN:
+    default:
+        return oarc_project_group_role_unassign(&client, project, id, role_id, &res.unassigned);
+    }
+}
+
+typedef struct {
+    assignment_op op;
+    principal who;
+    const char *id;
+    const char *line;  /* request line without " HTTP/1.1" */
+    const char *body;  /* NULL: no body at all */
+    const char *reply;
+} wire_case;
+
+#define ASSIGN_BODY "{\"role_id\":\"role_01\"}"
+#define UNASSIGNED(kind) "{\"object\":\"" kind ".role.deleted\",\"deleted\":true}"
+
+static const wire_case wire[] = {
+    { OP_LIST, ORG_USER, "user_abc", "GET /v1/organization/users/user_abc/roles?limit=5&after=role_00",
+      NULL, LIST_JSON },
+    { OP_ASSIGN, ORG_USER, "user_abc", "POST /v1/organization/users/user_abc/roles", ASSIGN_BODY,
+      USER_ROLE_JSON },
+    { OP_RETRIEVE, ORG_USER, "user_abc", "GET /v1/organization/users/user_abc/roles/role_01", NULL,
+      ASSIGNED_JSON("role_01") },
+    { OP_UNASSIGN, ORG_USER, "user_abc", "DELETE /v1/organization/users/user_abc/roles/role_01", NULL,
+      UNASSIGNED("user") },
+    { OP_LIST, ORG_GROUP, "group_01", "GET /v1/organization/groups/group_01/roles?limit=5&after=role_00",
+      NULL, LIST_JSON },
+    { OP_ASSIGN, ORG_GROUP, "group_01", "POST /v1/organization/groups/group_01/roles", ASSIGN_BODY,
+      GROUP_ROLE_JSON },
+    { OP_RETRIEVE, ORG_GROUP, "group_01", "GET /v1/organization/groups/group_01/roles/role_01", NULL,
+      ASSIGNED_JSON("role_01") },
+    { OP_UNASSIGN, ORG_GROUP, "group_01", "DELETE /v1/organization/groups/group_01/roles/role_01",
+      NULL, UNASSIGNED("group") },
+    { OP_LIST, PROJECT_USER, "user_abc",
+      "GET /v1/projects/proj_abc/users/user_abc/roles?limit=5&after=role_00", NULL, LIST_JSON },
+    { OP_ASSIGN, PROJECT_USER, "user_abc", "POST /v1/projects/proj_abc/users/user_abc/roles",
+      ASSIGN_BODY, USER_ROLE_JSON },
+    { OP_RETRIEVE, PROJECT_USER, "user_abc", "GET /v1/projects/proj_abc/users/user_abc/roles/role_01",
+      NULL, ASSIGNED_JSON("role_01") },
+    { OP_UNASSIGN, PROJECT_USER, "user_abc",
+      "DELETE /v1/projects/proj_abc/users/user_abc/roles/role_01", NULL, UNASSIGNED("user") },
+    { OP_LIST, PROJECT_GROUP, "group_01",
+      "GET /v1/projects/proj_abc/groups/group_01/roles?limit=5&after=role_00", NULL, LIST_JSON },
+    { OP_ASSIGN, PROJECT_GROUP, "group_01", "POST /v1/projects/proj_abc/groups/group_01/roles",
+      ASSIGN_BODY, GROUP_ROLE_JSON },
+    { OP_RETRIEVE, PROJECT_GROUP, "group_01",
+      "GET /v1/projects/proj_abc/groups/group_01/roles/role_01", NULL, ASSIGNED_JSON("role_01") },
+    { OP_UNASSIGN, PROJECT_GROUP, "group_01",
+      "DELETE /v1/projects/proj_abc/groups/group_01/roles/role_01", NULL, UNASSIGNED("group") },
+};
+
+/* The one request sent: request line and body (NULL: no body, no length). */
+static void assert_sent(const char *line, const char *body)
+{
+    assert_true(fake.sent_len < FAKE_SENT_CAP);
+    fake.sent[fake.sent_len] = '\0';
+    assert_int_equal(fake.requests, 1);
+    size_t n = strlen(line);
+    assert_memory_equal(fake.sent, line, n);
+    assert_memory_equal(fake.sent + n, " HTTP/1.1\r\n", 11);
+    const char *head_end = strstr(fake.sent, "\r\n\r\n");
+    assert_non_null(head_end);
+    if (body == NULL) {
+        assert_null(strstr(fake.sent, "Content-Length"));
+        assert_string_equal(head_end + 4, "");
+    } else {
+        assert_string_equal(head_end + 4, body);
+        assert_int_equal(fake_port_sent_count(&fake, "\r\nContent-Type: application/json\r\n"), 1);
+    }
+}
+
+/* What each kind of operation decoded from its reply. */
+static void assert_decoded(const wire_case *c)
+{
+    bool group = c->who == ORG_GROUP || c->who == PROJECT_GROUP;
+    switch (c->op) {
+    case OP_LIST:
+        assert_int_equal(res.page.count, 1);
+        assert_false(res.page.has_more);
+        assert_null(res.page.next.ptr);
+        assert_int_equal(oarc_role_page_next(&res.page, &res.role), OARC_OK);
+        assert_string_equal(res.role.id.ptr, "role_01");
+        assert_null(res.role.description.ptr);
+        assert_int_equal(oarc_role_page_next(&res.page, &res.role), OARC_ITER_END);
+        break;
+    case OP_ASSIGN:
+        assert_string_equal(res.assignment.principal.id.ptr, group ? "group_01" : "user_abc");
+        if (group) {
+            assert_string_equal(res.assignment.principal.name.ptr, "Support Team");
+            assert_null(res.assignment.principal.email.ptr);
+        } else {
+            assert_null(res.assignment.principal.name.ptr);
+            assert_string_equal(res.assignment.principal.email.ptr, "ada@example.com");
+        }
+        assert_string_equal(res.assignment.role.id.ptr, "role_01");
+        assert_int_equal(res.assignment.role.permission_count, 2);
+        break;
+    case OP_RETRIEVE:
+        assert_string_equal(res.role.id.ptr, "role_01");
+        assert_string_equal(res.role.permissions[1].ptr, "api.groups.write");
+        assert_string_equal(res.role.resource_type.ptr, "api.organization");
+        break;
+    case OP_UNASSIGN:
+    default:
+        assert_string_equal(res.unassigned.object.ptr,
+                            group ? "group.role.deleted" : "user.role.deleted");
+        assert_true(res.unassigned.deleted);
+        break;
+    }
+}
+
+static void sixteen_operations_on_the_wire(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof wire / sizeof wire[0]; i++) {
+        setup_client();
+        reply_json(wire[i].reply);
+        assert_int_equal(run(wire[i].op, wire[i].who, "proj_abc", wire[i].id, "role_01"), OARC_OK);
+        assert_sent(wire[i].line, wire[i].body);
+        assert_decoded(&wire[i]);
+    }
+}
+
+static void ids_are_percent_encoded(void **state)
+{
+    (void)state;
+    setup_client();
+    reply_json(USER_ROLE_JSON);
+    assert_int_equal(run(OP_ASSIGN, PROJECT_USER, "proj/1", "user 1", "role \"1\""), OARC_OK);
+    assert_sent("POST /v1/projects/proj%2F1/users/user%201/roles", "{\"role_id\":\"role \\\"1\\\"\"}");
+}
+
+/* Each of the sixteen refuses a bad principal, project or role ID, and sends
+ * nothing; an ID is never skipped to leave an empty segment. */
+static void bad_ids_send_nothing(void **state)
+{
+    (void)state;
+    char long_id[OARC_MAX_ID_LEN + 2];
+    memset(long_id, 'a', sizeof long_id - 1u);
+    long_id[sizeof long_id - 1u] = '\0';
+    static const char *const bad[] = { "", NULL, "..", "a\r\nb", "\xF0\x28\x8C\x28" };
+    setup_client();
+    for (principal who = ORG_USER; who <= PROJECT_GROUP; who++) {
+        bool project = who == PROJECT_USER || who == PROJECT_GROUP;
+        for (assignment_op op = OP_LIST; op <= OP_UNASSIGN; op++) {
+            bool has_role = op != OP_LIST;
+            for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+                assert_int_equal(run(op, who, "p", bad[i], "r"), OARC_ERR_INVALID_ID);
+                if (project) {
+                    assert_int_equal(run(op, who, bad[i], "u", "r"), OARC_ERR_INVALID_ID);
+                }
+                if (has_role && !(op == OP_ASSIGN && i == 2u)) { /* ".." is a fine body */
+                    assert_int_equal(run(op, who, "p", "u", bad[i]), OARC_ERR_INVALID_ID);
+                }
+            }
+            assert_int_equal(run(op, who, "p", long_id, "r"), OARC_ERR_ID_TOO_LONG);
+            if (has_role) {
+                assert_int_equal(run(op, who, "p", "u", long_id), OARC_ERR_ID_TOO_LONG);
+            }
+        }
+    }
+    assert_int_equal(fake.connects, 0);
+    assert_int_equal(fake.sent_len, 0);
+}
+
+static void null_outputs_send_nothing(void **state)
+{
+    (void)state;
+    setup_client();
+    assert_int_equal(oarc_org_user_role_assign(&client, "u", "r", NULL), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_org_group_role_retrieve(&client, "g", "r", NULL), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_project_user_role_unassign(&client, "p", "u", "r", NULL),
+                     OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_project_group_role_list(&client, "p", "g", NULL, NULL), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_org_user_role_list(NULL, "u", NULL, &res.page), OARC_ERR_ARGUMENT);
+    assert_int_equal(fake.sent_len, 0);
+}
+
+/* A group's project roles, walked over three pages: AssignedRoleDetails
+ * items, each page asked for after the previous one's next. */
+static void walk_a_principals_roles(void **state)
+{
+    (void)state;
+    setup_client();
+    reply_json("{\"object\":\"list\",\"data\":[" ASSIGNED_JSON("role_1") "," ASSIGNED_JSON("role_2")
+               "],\"has_more\":true,\"next\":\"role_2\"}");
+    reply_json("{\"object\":\"list\",\"data\":[" ASSIGNED_JSON("role_3") "],"
+               "\"has_more\":true,\"next\":\"role_3\"}");
+    reply_json("{\"object\":\"list\",\"data\":[" ASSIGNED_JSON("role_4") "],"
+               "\"has_more\":false,\"next\":null}");
+    static oarc_role_iter it;
+    const oarc_role_scope scope = { OARC_SCOPE_PROJECT_GROUP_ROLES, "proj_abc", "group_01" };
+    const oarc_list_params params = { .limit = 2, .order = OARC_ORDER_ASC };
+    assert_int_equal(oarc_role_iter_init(&it, &client, &scope, &params), OARC_OK);
+    oarc_role role;
+    for (int i = 1; i <= 4; i++) {
+        char want[16];
+        snprintf(want, sizeof want, "role_%d", i);
+        assert_int_equal(oarc_role_iter_next(&it, &role), OARC_OK);
+        assert_string_equal(role.id.ptr, want);
+        assert_string_equal(role.name.ptr, "API Group Manager");
+    }
+    assert_int_equal(oarc_role_iter_next(&it, &role), OARC_ITER_END);
+    assert_int_equal(fake.requests, 3);
+    fake.sent[fake.sent_len] = '\0';
+    const char *base = "GET /v1/projects/proj_abc/groups/group_01/roles?limit=2";
+    char line[256];
+    assert_int_equal(fake_port_sent_count(&fake, base), 3);
+    snprintf(line, sizeof line, "%s&order=asc HTTP/1.1\r\n", base);
+    assert_int_equal(fake_port_sent_count(&fake, line), 1);
+    snprintf(line, sizeof line, "%s&after=role_2&order=asc HTTP/1.1\r\n", base);
+    assert_int_equal(fake_port_sent_count(&fake, line), 1);
+    snprintf(line, sizeof line, "%s&after=role_3&order=asc HTTP/1.1\r\n", base);
+    assert_int_equal(fake_port_sent_count(&fake, line), 1);
+}
+
+static void answers_that_do_not_decode_name_the_member(void **state)
+{
+    (void)state;
+    static const struct {
+        assignment_op op;
+        principal who;
+        const char *reply;
+        const char *field;
+    } cases[] = {
+        { OP_ASSIGN, ORG_USER, GROUP_ROLE_JSON, "object" },      /* a group answered for a user */
+        { OP_ASSIGN, PROJECT_GROUP, "{\"object\":\"group.role\",\"group\":{\"id\":\"g\"},"
+                                    "\"role\":" ROLE_JSON "}", "name" },
+        { OP_RETRIEVE, ORG_GROUP, "{\"id\":\"r\",\"name\":\"n\",\"permissions\":[],"
+                                  "\"resource_type\":\"x\",\"predefined_role\":false}",
+          "description" },
+        { OP_UNASSIGN, PROJECT_USER, "{\"object\":\"user.role.deleted\"}", "deleted" },
+        { OP_LIST, ORG_USER, "{\"object\":\"list\",\"data\":null,\"has_more\":false,\"next\":null}",
+          "data" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        setup_client();
+        reply_json(cases[i].reply);
+        assert_int_equal(run(cases[i].op, cases[i].who, "p", "u", "r"), OARC_ERR_JSON_SHAPE);
+        assert_string_equal(oarc_client_last_call(&client)->bad_field, cases[i].field);
+    }
+}
+
+static void api_error_on_assign(void **state)
+{
+    (void)state;
+    setup_client();
+    fake_port_reply(&fake,
+                    "HTTP/1.1 404 Not Found\r\nContent-Length: 92\r\n\r\n"
+                    "{\"error\":{\"message\":\"No such user\",\"type\":\"invalid_request_error\","
+                    "\"param\":null,\"code\":null}}",
+                    FAKE_KEEP);
+    assert_int_equal(run(OP_ASSIGN, ORG_USER, NULL, "user_x", "role_01"), OARC_ERR_API);
+    assert_int_equal(oarc_client_last_call(&client)->http_status, 404);
+    assert_string_equal(oarc_client_last_call(&client)->error.message.ptr, "No such user");
+    assert_null(res.assignment.principal.id.ptr);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(sixteen_operations_on_the_wire),
+    cmocka_unit_test(ids_are_percent_encoded),
+    cmocka_unit_test(bad_ids_send_nothing),
+    cmocka_unit_test(null_outputs_send_nothing),
+    cmocka_unit_test(walk_a_principals_roles),
+    cmocka_unit_test(answers_that_do_not_decode_name_the_member),
+    cmocka_unit_test(api_error_on_assign),
+};
+
+OARC_TEST_MAIN(tests)
