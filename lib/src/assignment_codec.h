@@ -32,8 +32,9 @@ oarc_status oarc_role_assign_write(oarc_json_writer *w, const char *role_id);
  * GroupRoleAssignment (GROUP: tag "group.role", member "group" with id and
  * name) at the root of doc, and its Role. Unknown members, the principal's
  * included, are skipped. OARC_ERR_JSON_SHAPE (doc->bad_field names the
- * innermost member at fault), OARC_ERR_TOO_MANY_ITEMS for the role's
- * permissions; out is zeroed on failure.
+ * innermost member at fault), OARC_ERR_JSON_SYNTAX for a string that does
+ * not unescape, OARC_ERR_TOO_MANY_ITEMS for the role's permissions; out is
+ * zeroed on failure.
  */
 oarc_status oarc_role_assignment_decode(oarc_json_doc *doc, oarc_principal_type type,
                                         oarc_role_assignment *out);
@@ -42,7 +43,9 @@ oarc_status oarc_role_assignment_decode(oarc_json_doc *doc, oarc_principal_type 
  * Decode DeletedRoleAssignmentResource `{"object": str, "deleted": bool}` at
  * the root of doc. The tag is kept, not checked: the schema gives examples
  * ("user.role.deleted", "group.role.deleted"), not a closed list.
- * OARC_ERR_JSON_SHAPE (doc->bad_field) otherwise; out is zeroed on failure.
+ * OARC_ERR_JSON_SHAPE or, for a string that does not unescape,
+ * OARC_ERR_JSON_SYNTAX (doc->bad_field names the member) otherwise; out is
+ * zeroed on failure.
  */
 oarc_status oarc_role_unassigned_decode(oarc_json_doc *doc, oarc_role_unassigned *out);
 

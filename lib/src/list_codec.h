@@ -21,7 +21,8 @@
  * AssignedRoleDetails rather than Roles. OARC_ERR_JSON_SHAPE (doc->bad_field:
  * "list", "object", "data", "has_more" or "next") for a root that is not an
  * object, a tag other than "list", or a member missing or of the wrong type;
- * page then has no items.
+ * OARC_ERR_JSON_SYNTAX (blamed likewise) for a string member that does not
+ * unescape to UTF-8. page then has no items.
  */
 oarc_status oarc_role_page_decode(oarc_json_doc *doc, bool assigned, oarc_role_page *page);
 
@@ -32,6 +33,7 @@ oarc_status oarc_role_page_decode(oarc_json_doc *doc, bool assigned, oarc_role_p
  * created_by, created_by_user_obj, metadata, assignment_sources and anything
  * newer are skipped, whatever their type. OARC_ERR_JSON_SHAPE (bad_field
  * names the member, "role" for an item that is not an object),
+ * OARC_ERR_JSON_SYNTAX for a string that does not unescape,
  * OARC_ERR_TOO_MANY_ITEMS past OARC_MAX_PERMISSIONS; out is zeroed on failure.
  */
 oarc_status oarc_assigned_role_decode(oarc_json_doc *doc, int tok, oarc_role *out);

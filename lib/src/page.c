@@ -272,7 +272,8 @@ oarc_status oarc_role_iter_next(oarc_role_iter *it, oarc_role *out)
         }
         status = oarc_role_page_next(&it->page, out);
     }
-    if (status == OARC_ERR_JSON_SHAPE || status == OARC_ERR_TOO_MANY_ITEMS) {
+    if (status == OARC_ERR_JSON_SHAPE || status == OARC_ERR_JSON_SYNTAX ||
+        status == OARC_ERR_TOO_MANY_ITEMS) {
         /* One item that does not decode: say so, and move on next time. */
         it->priv.client->last.bad_field = it->page.bad_field;
         return status;

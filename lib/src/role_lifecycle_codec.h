@@ -26,7 +26,8 @@ oarc_status oarc_role_create_write(oarc_json_writer *w, const oarc_role_create *
 /**
  * Decode RoleDeletedResource `{"object": "role.deleted", "id", "deleted"}`
  * at the root of doc. OARC_ERR_JSON_SHAPE (doc->bad_field) for another tag
- * or a missing or mistyped member; out is zeroed on failure.
+ * or a missing or mistyped member, OARC_ERR_JSON_SYNTAX for a string that
+ * does not unescape; out is zeroed on failure.
  */
 oarc_status oarc_role_deleted_decode(oarc_json_doc *doc, oarc_role_deleted *out);
 

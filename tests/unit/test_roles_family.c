@@ -681,7 +681,8 @@ static void bad_item_is_reported_and_passed_over(void **state)
     (void)state;
     setup_client();
     reply_json("{\"object\":\"list\",\"data\":[" ROLE_JSON("a") ","
-               "{\"object\":\"role\",\"id\":\"b\",\"name\":7}," ROLE_JSON("c") "],"
+               "{\"object\":\"role\",\"id\":\"b\",\"name\":7},"
+               "{\"object\":\"role\",\"id\":\"\\ud800\"}," ROLE_JSON("c") "],"
                "\"has_more\":false,\"next\":null}");
     assert_int_equal(oarc_role_iter_init(&it, &client, &org_roles, NULL), OARC_OK);
     oarc_role role;
@@ -689,6 +690,8 @@ static void bad_item_is_reported_and_passed_over(void **state)
     assert_string_equal(role.id.ptr, "a");
     assert_int_equal(oarc_role_iter_next(&it, &role), OARC_ERR_JSON_SHAPE);
     assert_string_equal(oarc_client_last_call(&client)->bad_field, "name");
+    assert_int_equal(oarc_role_iter_next(&it, &role), OARC_ERR_JSON_SYNTAX); /* lone surrogate */
+    assert_string_equal(oarc_client_last_call(&client)->bad_field, "id");
     assert_int_equal(oarc_role_iter_next(&it, &role), OARC_OK);
     assert_string_equal(role.id.ptr, "c");
     assert_int_equal(oarc_role_iter_next(&it, &role), OARC_ITER_END);

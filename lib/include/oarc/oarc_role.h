@@ -149,7 +149,7 @@ typedef struct oarc_role_page {
     size_t count;          /**< items in `data` */
     bool has_more;         /**< the server says more items follow */
     oarc_span next;        /**< cursor for the next page; ptr NULL when null */
-    const char *bad_field; /**< after OARC_ERR_JSON_SHAPE: the member at fault */
+    const char *bad_field; /**< after an item failed to decode: the member at fault */
 
     /** Private to the library: where the items lie. */
     struct {
@@ -165,12 +165,14 @@ typedef struct oarc_role_page {
 
 /**
  * The page's next item into out: OARC_OK, OARC_ITER_END after the last one,
- * or OARC_ERR_JSON_SHAPE (page->bad_field names the member) /
- * OARC_ERR_TOO_MANY_ITEMS (more than OARC_MAX_PERMISSIONS permissions) for an
- * item that does not decode; that item is passed over all the same, so the
- * next call moves on. A Role list checks `"object": "role"`; an assignment
- * list's AssignedRoleDetails fill the same seven fields, and their extra
- * members (created_at, metadata, ...) are skipped whatever their type.
+ * or, for an item that does not decode, OARC_ERR_JSON_SHAPE (a member missing
+ * or of the wrong type), OARC_ERR_JSON_SYNTAX (a string that does not
+ * unescape to UTF-8) or OARC_ERR_TOO_MANY_ITEMS (more than
+ * OARC_MAX_PERMISSIONS permissions), with page->bad_field naming the member;
+ * that item is passed over all the same, so the next call moves on. A Role
+ * list checks `"object": "role"`; an assignment list's AssignedRoleDetails
+ * fill the same seven fields, and their extra members (created_at,
+ * metadata, ...) are skipped whatever their type.
  */
 oarc_status oarc_role_page_next(oarc_role_page *page, oarc_role *out);
 

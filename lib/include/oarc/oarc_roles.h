@@ -120,8 +120,9 @@ oarc_status oarc_role_iter_init(oarc_role_iter *it, oarc_client *client,
  *   group's roles; see oarc_role_page_next).
  * - OARC_ITER_END: every item was handed out. A list ends at a page with
  *   has_more false, next null or "", or no items.
- * - OARC_ERR_JSON_SHAPE / OARC_ERR_TOO_MANY_ITEMS: this one item does not
- *   decode (last call's bad_field names the member); the next call moves on.
+ * - OARC_ERR_JSON_SHAPE / OARC_ERR_JSON_SYNTAX / OARC_ERR_TOO_MANY_ITEMS:
+ *   this one item does not decode (see oarc_role_page_next; the last call's
+ *   bad_field names the member); the next call moves on.
  * - any other failure ends the walk and is returned again by later calls:
  *   the call's own (OARC_ERR_API, OARC_ERR_TIMEOUT, ...);
  *   OARC_ERR_ITEM_TOO_LARGE when a page of one item still overflows rx or the
