@@ -27,7 +27,10 @@
 /**
  * GET /organization/roles: one page (params NULL: the server's defaults,
  * limit 1000 and order asc). Read its items with oarc_role_page_next(); the
- * next page is the one with after = page->next. OARC_ERR_ARGUMENT for a
+ * next page is the one with after = page->next. The page must fit rx and the
+ * token pool whole (else OARC_ERR_HTTP_BODY_TOO_LARGE or
+ * OARC_ERR_JSON_TOO_MANY_TOKENS): give a limit that fits, or let
+ * oarc_role_iter_next() find one. OARC_ERR_ARGUMENT for a
  * limit over 1000, an unknown order or an after longer than
  * OARC_MAX_CURSOR_LEN; OARC_ERR_INVALID_UTF8 for an after that is not UTF-8.
  */
