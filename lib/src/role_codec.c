@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "json_field.h"
 #include "text.h"
 
 /* The longest string an update may carry. One longer than the whole request
@@ -156,99 +157,30 @@ oarc_status oarc_role_update_write(oarc_json_writer *w, const oarc_role_update *
 /* ------------------------------------------------------------------------ */
 /* Decoding                                                                 */
 
-/* Names the member a failure came from; field is a string literal. */
-static oarc_status blame(oarc_json_doc *doc, const char *field, oarc_status status)
-{
-    if (status != OARC_OK) {
-        doc->bad_field = field;
-    }
-    return status;
-}
-
-/* The value token of a member that must be there. */
-static oarc_status required(oarc_json_doc *doc, int obj, const char *key, int *tok)
-{
-    *tok = oarc_json_member(doc, obj, key);
-    return blame(doc, key, *tok == OARC_JSON_NONE ? OARC_ERR_JSON_SHAPE : OARC_OK);
-}
-
-static oarc_status required_string(oarc_json_doc *doc, int obj, const char *key,
-                                   oarc_span *out)
-{
-    int tok;
-    oarc_status status = required(doc, obj, key, &tok);
-
-    return status != OARC_OK ? status : blame(doc, key, oarc_json_string(doc, tok, out));
-}
-
-/* "object" must be exactly "role": anything else is another resource. */
-static oarc_status decode_object_tag(oarc_json_doc *doc, int obj)
-{
-    oarc_span tag = { NULL, 0 };
-    oarc_status status = required_string(doc, obj, "object", &tag);
-
-    if (status == OARC_OK && (tag.len != 4u || memcmp(tag.ptr, "role", 4u) != 0)) {
-        status = blame(doc, "object", OARC_ERR_JSON_SHAPE);
-    }
-    return status;
-}
-
-static oarc_status decode_description(oarc_json_doc *doc, int obj, oarc_span *out)
-{
-    int tok;
-    oarc_status status = required(doc, obj, "description", &tok);
-
-    if (status != OARC_OK) {
-        return status; /* required even though it may be null */
-    }
-    return blame(doc, "description", oarc_json_string_or_null(doc, tok, out));
-}
-
-static oarc_status decode_permissions(oarc_json_doc *doc, int obj, oarc_role *out)
-{
-    int tok;
-    oarc_status status = required(doc, obj, "permissions", &tok);
-
-    if (status != OARC_OK) {
-        return status;
-    }
-    /* JSON_SHAPE for anything but an array of strings. */
-    return blame(doc, "permissions",
-                 oarc_json_string_array(doc, tok, out->permissions, OARC_MAX_PERMISSIONS,
-                                        &out->permission_count));
-}
-
-static oarc_status decode_predefined(oarc_json_doc *doc, int obj, bool *out)
-{
-    int tok;
-    oarc_status status = required(doc, obj, "predefined_role", &tok);
-
-    return status != OARC_OK ? status
-                             : blame(doc, "predefined_role", oarc_json_bool(doc, tok, out));
-}
-
 /* The seven members in the schema's order; the first failure wins. */
 static oarc_status decode_role_members(oarc_json_doc *doc, int obj, oarc_role *out)
 {
-    oarc_status status = decode_object_tag(doc, obj);
+    oarc_status status = oarc_field_tag(doc, obj, "role");
 
     if (status == OARC_OK) {
-        status = required_string(doc, obj, "id", &out->id);
+        status = oarc_field_string(doc, obj, "id", &out->id);
     }
     if (status == OARC_OK) {
-        status = required_string(doc, obj, "name", &out->name);
+        status = oarc_field_string(doc, obj, "name", &out->name);
     }
     if (status == OARC_OK) {
-        status = decode_description(doc, obj, &out->description);
+        /* Required even though it may be null. */
+        status = oarc_field_string_or_null(doc, obj, "description", &out->description);
     }
     if (status == OARC_OK) {
-        status = decode_permissions(doc, obj, out);
+        status = oarc_field_string_array(doc, obj, "permissions", out->permissions,
+                                         OARC_MAX_PERMISSIONS, &out->permission_count);
     }
     if (status == OARC_OK) {
-        status = required_string(doc, obj, "resource_type", &out->resource_type);
+        status = oarc_field_string(doc, obj, "resource_type", &out->resource_type);
     }
     if (status == OARC_OK) {
-        status = decode_predefined(doc, obj, &out->predefined_role);
+        status = oarc_field_bool(doc, obj, "predefined_role", &out->predefined_role);
     }
     return status;
 }
@@ -263,25 +195,13 @@ oarc_status oarc_role_decode(oarc_json_doc *doc, int tok, oarc_role *out)
     memset(out, 0, sizeof *out);
     doc->bad_field = NULL;
     if (tok < 0 || tok >= doc->count || !oarc_json_is_object(doc, tok)) {
-        return blame(doc, "role", OARC_ERR_JSON_SHAPE);
+        return oarc_field_blame(doc, "role", OARC_ERR_JSON_SHAPE);
     }
     status = decode_role_members(doc, tok, out);
     if (status != OARC_OK) {
         memset(out, 0, sizeof *out); /* no half-decoded role */
     }
     return status;
-}
-
-/* A member that may be absent or null (both give {NULL, 0}), else a string. */
-static oarc_status optional_string(oarc_json_doc *doc, int obj, const char *key,
-                                   oarc_span *out)
-{
-    int tok = oarc_json_member(doc, obj, key);
-
-    if (tok == OARC_JSON_NONE) {
-        return OARC_OK;
-    }
-    return blame(doc, key, oarc_json_string_or_null(doc, tok, out));
 }
 
 oarc_status oarc_api_error_decode(oarc_json_doc *doc, oarc_api_error *out)
@@ -296,19 +216,19 @@ oarc_status oarc_api_error_decode(oarc_json_doc *doc, oarc_api_error *out)
     doc->bad_field = NULL;
     err = doc->count > 0 ? oarc_json_member(doc, 0, "error") : OARC_JSON_NONE;
     if (err == OARC_JSON_NONE || !oarc_json_is_object(doc, err)) {
-        return blame(doc, "error", OARC_ERR_JSON_SHAPE);
+        return oarc_field_blame(doc, "error", OARC_ERR_JSON_SHAPE);
     }
     /* The schema requires all four, but an error report is worth reading
      * even when a server leaves some out. */
-    status = optional_string(doc, err, "message", &out->message);
+    status = oarc_field_optional_string(doc, err, "message", &out->message);
     if (status == OARC_OK) {
-        status = optional_string(doc, err, "type", &out->type);
+        status = oarc_field_optional_string(doc, err, "type", &out->type);
     }
     if (status == OARC_OK) {
-        status = optional_string(doc, err, "param", &out->param);
+        status = oarc_field_optional_string(doc, err, "param", &out->param);
     }
     if (status == OARC_OK) {
-        status = optional_string(doc, err, "code", &out->code);
+        status = oarc_field_optional_string(doc, err, "code", &out->code);
     }
     if (status != OARC_OK) {
         memset(out, 0, sizeof *out);
