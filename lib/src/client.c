@@ -261,26 +261,28 @@ static bool connection_lost(oarc_status st)
     return st == OARC_ERR_CLOSED || st == OARC_ERR_IO;
 }
 
+static oarc_status send_and_receive(oarc_client *c, const oarc_http_request *req,
+                                    size_t body_len, oarc_http_response *r,
+                                    const oarc_deadline *d)
+{
+    oarc_status st = send_request(c, req, body_len, d);
+    return st == OARC_OK ? receive_response(c, r, d) : st;
+}
+
 static oarc_status exchange(oarc_client *c, const oarc_http_request *req, size_t body_len,
                             oarc_http_response *r, const oarc_deadline *d)
 {
     bool reused = c->connected;
     oarc_status st = c->connected ? OARC_OK : open_connection(c, d);
     if (st == OARC_OK) {
-        st = send_request(c, req, body_len, d);
+        st = send_and_receive(c, req, body_len, r, d);
+    }
+    if (reused && connection_lost(st) && !r->any_byte) {
+        OARC_LOG_DEBUG("oarc: kept-alive connection was closed; reopening");
+        close_connection(c);
+        st = open_connection(c, d);
         if (st == OARC_OK) {
-            st = receive_response(c, r, d);
-        }
-        if (reused && connection_lost(st) && !r->any_byte) {
-            OARC_LOG_DEBUG("oarc: kept-alive connection was closed; reopening");
-            close_connection(c);
-            st = open_connection(c, d);
-            if (st == OARC_OK) {
-                st = send_request(c, req, body_len, d);
-            }
-            if (st == OARC_OK) {
-                st = receive_response(c, r, d);
-            }
+            st = send_and_receive(c, req, body_len, r, d);
         }
     }
     if (c->connected && (st != OARC_OK || !r->keep_alive)) {
