@@ -16,7 +16,7 @@
 #include "cli_args.h"
 #include "cli_print.h"
 #include "oarc/oarc.h"
-#include "oarc_port_posix.h"
+#include "oarc_board.h"
 
 #define EXIT_API 1
 #define EXIT_USAGE 2
@@ -133,7 +133,6 @@ static char *read_ca_file(const char *path, size_t *len)
 }
 
 static oarc_client client;     /* static, as on a device */
-static oarc_port_posix port_state;
 
 static oarc_status run_command(const cli_args *args, oarc_role *role)
 {
@@ -178,7 +177,13 @@ int main(int argc, char **argv)
         }
     }
     oarc_port port;
-    oarc_port_posix_init(&port, &port_state);
+    oarc_status st = oarc_board_init(&port);
+    if (st != OARC_OK) {
+        fprintf(stderr, "error: board %s: network not up: %s\n", oarc_board_name(),
+                oarc_status_str(st));
+        free(ca);
+        return EXIT_NETWORK;
+    }
     oarc_client_config cfg = {
         .base_url = args.base_url,
         .admin_key = key,
@@ -189,7 +194,7 @@ int main(int argc, char **argv)
         .max_retries = args.max_retries,
         .allow_insecure_http = args.insecure_http,
     };
-    oarc_status st = oarc_client_init(&client, &cfg);
+    st = oarc_client_init(&client, &cfg);
     oarc_role role;
     if (st == OARC_OK) {
         st = run_command(&args, &role);
@@ -200,6 +205,7 @@ int main(int argc, char **argv)
         print_failure(&client, st);
     }
     oarc_client_deinit(&client);
+    oarc_board_deinit();
     free(ca);
     return exit_code_for(st);
 }
