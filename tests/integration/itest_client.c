@@ -13,10 +13,9 @@
 #include <time.h>
 
 #include "oarc/oarc.h"
-#include "oarc_port_posix.h"
+#include "oarc_board.h"
 
 static oarc_client client;
-static oarc_port_posix posix;
 static char ca[1u << 20];
 
 static long now_ms(void)
@@ -61,7 +60,10 @@ int main(int argc, char **argv)
         return 2;
     }
     oarc_port port;
-    oarc_port_posix_init(&port, &posix);
+    if (oarc_board_init(&port) != OARC_OK) {
+        fprintf(stderr, "board %s: network not up\n", oarc_board_name());
+        return 3;
+    }
     oarc_client_config cfg = {
         .base_url = argv[1],
         .admin_key = getenv("OPENAI_ADMIN_KEY"),
