@@ -3,7 +3,8 @@
 
 It serves every operation of /work/shared/api/openai-roles.openapi.yaml under
 the /v1 prefix, over TLS (a throwaway CA made with the openssl CLI) or plain
-HTTP, on loopback only, from a stateful store seeded from fixture.json. It
+HTTP, on loopback only (or, with inside_netns, on one address of a named
+network namespace that a test made and runs it in), from a stateful store seeded from fixture.json. It
 records every request, counts handshakes, connections and writes, and injects
 faults (error statuses, truncated answers, resets, stalls, other framings) on
 request. Tests drive it in process (class Simulator) or, from other processes,
@@ -19,6 +20,7 @@ import copy
 import email.utils
 import errno
 import http
+import ipaddress
 import json
 import os
 import random
@@ -49,6 +51,10 @@ LOOPBACK_HOSTS = {
     "::1": ("::1",),
     "localhost": ("127.0.0.1", "::1"),
 }
+
+# Where the control port listens when the API listens inside a network namespace:
+# that namespace's own loopback, which nothing outside the namespace can reach.
+NETNS_CONTROL_ADDR = "127.0.0.1"
 
 MAX_HEAD_BYTES = 16 * 1024
 MAX_BODY_BYTES = 1024 * 1024
@@ -235,6 +241,48 @@ def make_certificates(directory, hostname=None, key_type="ec"):
 
 # ---------------------------------------------------------------------------
 # The store
+
+
+def listen_addresses(host, inside_netns):
+    """The addresses to listen on for host. Without inside_netns only the loopback
+    names; with it (the name of a network namespace the caller made) only one
+    literal, specific, non-loopback IP address of that namespace. start() checks
+    that it really runs in that namespace (in_network_namespace)."""
+    if not inside_netns:
+        if host not in LOOPBACK_HOSTS:
+            raise ValueError("host must be one of %s: the simulator listens on loopback only "
+                             "(another address needs inside_netns, in a network namespace you made)"
+                             % ", ".join(sorted(LOOPBACK_HOSTS)))
+        return LOOPBACK_HOSTS[host]
+    if not isinstance(inside_netns, str) or inside_netns in (".", "..") or "/" in inside_netns:
+        raise ValueError("inside_netns is the name of a network namespace (ip netns), not %r" % (inside_netns,))
+    try:
+        addr = ipaddress.ip_address(host)
+    except ValueError:
+        raise ValueError("inside_netns needs host to be one literal IP address, not %r" % host) from None
+    if addr.is_unspecified or addr.is_loopback or addr.is_multicast:
+        raise ValueError("inside_netns needs one specific non-loopback address, not %s" % addr)
+    return (str(addr),)
+
+
+def in_network_namespace(name):
+    """True when the calling thread is in the network namespace `ip netns` calls name
+    (/run/netns/NAME) and that is not PID 1's. Threads can sit in different
+    namespaces (setns), so this reads thread-self. PID 1's is often unreadable from
+    inside another namespace; then only the name is checked."""
+    def ident(path):
+        st = os.stat(path)
+        return st.st_dev, st.st_ino
+    try:
+        mine = ident("/proc/thread-self/ns/net")
+        named = ident(os.path.join("/run/netns", name))
+    except OSError:
+        return False
+    try:
+        init = ident("/proc/1/ns/net")
+    except OSError:
+        init = None
+    return mine == named and mine != init
 
 
 def load_fixture(fixture):
@@ -1214,10 +1262,8 @@ class Simulator:
                  host="127.0.0.1", port=0, control=True, control_port=0, organization=None,
                  cert=None, key=None, ca=None, state_dir=None, key_type="ec", tls_max="1.3",
                  tickets=True, idle_timeout=30.0, request_timeout=30.0, seed=0, chunking="random",
-                 compact=False, verbose=False):
-        if host not in LOOPBACK_HOSTS:
-            raise ValueError("host must be one of %s: the simulator listens on loopback only"
-                             % ", ".join(sorted(LOOPBACK_HOSTS)))
+                 compact=False, verbose=False, inside_netns=None):
+        self._addrs = listen_addresses(host, inside_netns)
         if tls_max not in ("1.2", "1.3"):
             raise ValueError("tls_max must be '1.2' or '1.3'")
         if chunking not in ("random", "single", "tiny"):
@@ -1228,6 +1274,8 @@ class Simulator:
         self.tls = bool(tls)
         self.cert_hostname = cert_hostname
         self.host = host
+        self.inside_netns = inside_netns
+        self._control_addr = NETNS_CONTROL_ADDR if self.inside_netns else self._addrs[0]
         self.organization = organization
         self.idle_timeout = float(idle_timeout)
         self.request_timeout = float(request_timeout)
@@ -1271,6 +1319,9 @@ class Simulator:
     def start(self):
         if self._started:
             raise RuntimeError("already started")
+        if self.inside_netns and not in_network_namespace(self.inside_netns):
+            raise RuntimeError("inside_netns: this thread is not in the network namespace %r "
+                               "(run it with: ip netns exec %s ...)" % (self.inside_netns, self.inside_netns))
         try:
             if self.tls:
                 self._setup_tls()
@@ -1281,7 +1332,7 @@ class Simulator:
                 t.start()
                 self._threads.append(t)
             if self._want_control:
-                addr = LOOPBACK_HOSTS[self.host][0]
+                addr = self._control_addr
                 fam = socket.AF_INET6 if ":" in addr else socket.AF_INET
                 self._control = _ControlServer((addr, self._want_control_port), fam, self)
                 self.control_port = self._control.server_address[1]
@@ -1356,7 +1407,7 @@ class Simulator:
 
     def _bind(self):
         """Listen on every address of the host, on one port; "localhost" skips ::1 where there is no IPv6."""
-        addrs = LOOPBACK_HOSTS[self.host]
+        addrs = self._addrs
         for attempt in range(20):
             socks = []
             port = self._want_port
@@ -1426,11 +1477,13 @@ class Simulator:
 
     @property
     def base_url(self):
+        if self.inside_netns:  # no name is known to resolve there
+            return self.base_url_ip
         return "%s://localhost:%d/v1" % ("https" if self.tls else "http", self.port)
 
     @property
     def base_url_ip(self):
-        addr = LOOPBACK_HOSTS[self.host][0]
+        addr = self._addrs[0]
         shown = "[%s]" % addr if ":" in addr else addr
         return "%s://%s:%d/v1" % ("https" if self.tls else "http", shown, self.port)
 
@@ -1438,14 +1491,15 @@ class Simulator:
     def control_url(self):
         if self.control_port is None:
             return None
-        addr = LOOPBACK_HOSTS[self.host][0]
+        addr = self._control_addr
         shown = "[%s]" % addr if ":" in addr else addr
         return "http://%s:%d" % (shown, self.control_port)
 
     def info(self):
         return {"port": self.port, "control_port": self.control_port, "ca_file": self.ca_file,
                 "base_url": self.base_url, "base_url_ip": self.base_url_ip,
-                "control_url": self.control_url, "host": self.host, "tls": self.tls,
+                "control_url": self.control_url, "host": self.host, "inside_netns": self.inside_netns,
+                "tls": self.tls,
                 "cert_file": self.cert_file, "cert_hostname": self.cert_hostname,
                 "admin_key": self.admin_key, "organization": self.organization, "pid": os.getpid()}
 
@@ -1610,7 +1664,7 @@ class Simulator:
             request_id = "req_" + secrets.token_hex(16)
             rec = {
                 "seq": seq, "time": time.time(), "conn_id": conn.conn_id,
-                "tls": self.tls, "tls_resumed": conn.session_reused, "tls_version": conn.tls_version,
+                "peer": conn.peer[0], "peer_port": conn.peer[1], "tls": self.tls, "tls_resumed": conn.session_reused, "tls_version": conn.tls_version,
                 "cipher": conn.cipher, "method": req.method, "raw_path": req.target.partition("?")[0],
                 "target": req.target, "path": None, "segments": None, "query": None,
                 "query_raw": req.target.partition("?")[2], "http_version": req.version,
@@ -1641,7 +1695,7 @@ class Simulator:
             key = str(err.status)
             self._stats["statuses"][key] = self._stats["statuses"].get(key, 0) + 1
             self._requests.append({"seq": self._request_seq, "time": time.time(), "conn_id": conn.conn_id,
-                                   "tls": self.tls, "tls_resumed": conn.session_reused,
+                                   "peer": conn.peer[0], "peer_port": conn.peer[1], "tls": self.tls, "tls_resumed": conn.session_reused,
                                    "method": None, "malformed": err.message, "status": err.status,
                                    "outcome": "malformed"})
 
@@ -1787,7 +1841,11 @@ def _write_info_file(path, info):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Simulator of the OpenAI Admin API Roles family (oarc tests).")
-    ap.add_argument("--host", default="127.0.0.1", help="127.0.0.1 (default), ::1 or localhost (both)")
+    ap.add_argument("--host", default="127.0.0.1",
+                    help="127.0.0.1 (default), ::1 or localhost (both); another address only with --inside-netns")
+    ap.add_argument("--inside-netns", metavar="NAME",
+                    help="listen on --host, one address of the network namespace NAME that you made "
+                         "(ip netns add) and run this in; the control port then uses its 127.0.0.1")
     ap.add_argument("--port", type=int, default=0, help="API port (default 0: any free port)")
     ap.add_argument("--control-port", type=int, default=0, help="control port (default 0: any free port)")
     ap.add_argument("--no-control", action="store_true", help="do not open the control port")
@@ -1821,7 +1879,8 @@ def main(argv=None):
                         organization=args.organization, cert=args.cert, key=args.key, ca=args.ca,
                         state_dir=args.state_dir, key_type=args.key_type, tls_max=args.tls_max,
                         tickets=not args.no_tickets, idle_timeout=args.idle_timeout, seed=args.seed,
-                        chunking=args.chunking, compact=args.compact, verbose=args.verbose)
+                        chunking=args.chunking, compact=args.compact, verbose=args.verbose,
+                        inside_netns=args.inside_netns)
         for text in args.fault:
             sim.inject(json.loads(text))
         sim.start()

@@ -808,6 +808,8 @@ class Wire(SimCase):
         self.assertEqual(rec["body"], '{"role_name": "Zo\\u00eb"}')
         self.assertEqual((rec["status"], rec["tls"], rec["tls_resumed"], rec["fault"]), (200, True, False, None))
         self.assertIsInstance(rec["conn_id"], int)
+        self.assertEqual(rec["peer"], "127.0.0.1")
+        self.assertIsInstance(rec["peer_port"], int)
         self.assertEqual(self.sim.requests(since=rec["seq"]), [])
 
 
@@ -1202,6 +1204,64 @@ class Listening(unittest.TestCase):
         self.assertIn("loopback", r.stderr)
         self.assertEqual(r.stdout, "")
 
+
+
+# Run by NetnsAddress inside a namespace it made: 10.77.0.1 on that namespace's lo,
+# the simulator on that address, one request to it; prints the info and records.
+NETNS_DRIVER = r"""
+import json, ssl, socket, subprocess, sys
+sys.path.insert(0, sys.argv[1])
+from oarc_sim import Simulator
+subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
+subprocess.run(["ip", "addr", "add", "10.77.0.1/32", "dev", "lo"], check=True)
+with Simulator(admin_key="k", host="10.77.0.1", inside_netns=sys.argv[2], cert_hostname="api.oarc.test") as sim:
+    ctx = ssl.create_default_context(cafile=sim.ca_file)
+    with socket.create_connection(("10.77.0.1", sim.port), timeout=5) as raw:
+        with ctx.wrap_socket(raw, server_hostname="api.oarc.test") as tls:
+            tls.sendall(b"GET /v1/organization/roles HTTP/1.1\r\nHost: api.oarc.test\r\n"
+                        b"Authorization: Bearer k\r\nConnection: close\r\n\r\n")
+            while tls.recv(4096):
+                pass
+    print(json.dumps({"info": sim.info(), "records": sim.requests()}))
+"""
+
+
+class NetnsAddress(unittest.TestCase):
+    """inside_netns: one specific address, and only inside the namespace it names."""
+
+    def test_other_addresses_need_inside_netns_and_one_specific_address(self):
+        for host, ns in (("10.77.0.1", None), ("127.0.0.1", "ns"), ("localhost", "ns"), ("0.0.0.0", "ns"),
+                         ("::", "ns"), ("api.oarc.test", "ns"), ("", "ns"), ("10.77.0.1", "../x"),
+                         ("10.77.0.1", True)):
+            with self.subTest(host=host, inside_netns=ns):
+                with self.assertRaises(ValueError):
+                    Simulator(host=host, inside_netns=ns)
+
+    def test_refused_outside_the_named_namespace(self):
+        sim = Simulator(host="10.77.0.1", inside_netns="oarc-no-such-netns")
+        with self.assertRaisesRegex(RuntimeError, "not in the network namespace"):
+            sim.start()
+        self.assertIsNone(sim.port)
+        r = subprocess.run([sys.executable, os.path.join(HERE, "oarc_sim.py"), "--host", "10.77.0.1",
+                            "--inside-netns", "oarc-no-such-netns"], capture_output=True, text=True, timeout=20)
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertIn("network namespace", r.stderr)
+
+    def test_serves_and_records_the_peer_inside_a_namespace(self):
+        name = "oarc-simtest-%d" % os.getpid()
+        made = subprocess.run(["ip", "netns", "add", name], capture_output=True, text=True)
+        if made.returncode != 0:
+            self.skipTest("cannot make a network namespace here (needs root): %s" % made.stderr.strip())
+        self.addCleanup(subprocess.run, ["ip", "netns", "del", name], check=True)
+        r = subprocess.run(["ip", "netns", "exec", name, sys.executable, "-c", NETNS_DRIVER, HERE, name],
+                           capture_output=True, text=True, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = json.loads(r.stdout)
+        info, [rec] = out["info"], out["records"]
+        self.assertEqual((info["inside_netns"], info["host"]), (name, "10.77.0.1"))
+        self.assertEqual(info["base_url"], "https://10.77.0.1:%d/v1" % info["port"])
+        self.assertEqual(info["control_url"], "http://127.0.0.1:%d" % info["control_port"])
+        self.assertEqual((rec["status"], rec["peer"]), (200, "10.77.0.1"))
 
 if __name__ == "__main__":
     unittest.main()
