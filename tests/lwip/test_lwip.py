@@ -1,0 +1,161 @@
+"""The seed updates through the lwIP build, over a TAP link inside a network
+namespace of the test's own (rig.py), against the simulator on the link's far end.
+
+Run by ctest (label lwip), which sets OARC_LWIP_CLI and OARC_LWIP_ITEST to the
+lwIP programs (oarc-lwip, itest-client-lwip) and OARC_ITEST to the POSIX build's
+itest_client, whose answer to the same faults the lwIP build must match. Each
+test makes and removes its own namespace. Where the machine cannot (not root,
+no /dev/net/tun) a test is skipped with the reason, unless OARC_LWIP_REQUIRE=1.
+"""
+import json
+import os
+import subprocess
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from rig import API_NAME, LWIP_ADDR, LwipRig, RigUnavailable, Simulator  # noqa: E402
+
+ADMIN_KEY = "sk-admin-lwip-0123456789"
+LWIP_CLI = os.environ.get("OARC_LWIP_CLI", "")
+LWIP_ITEST = os.environ.get("OARC_LWIP_ITEST", "")
+POSIX_ITEST = os.environ.get("OARC_ITEST", "")
+REQUIRE = os.environ.get("OARC_LWIP_REQUIRE") == "1"
+TIMEOUT_MS = 10000
+
+ORG_ROLE = "role_01J1F8ROLE01"  # a custom organization role in the simulator's fixture
+PROJECT = "proj_abc123"
+
+
+def json_lines(text):
+    return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
+
+
+class LwipOverTap(unittest.TestCase):
+    def setUp(self):
+        try:
+            self.rig = self.enterContext(LwipRig(ADMIN_KEY))
+        except RigUnavailable as e:
+            if REQUIRE:
+                self.fail("OARC_LWIP_REQUIRE=1 but the rig cannot run here: %s" % e)
+            self.skipTest("lwIP TAP rig unavailable: %s" % e)
+        for name, path in (("OARC_LWIP_CLI", LWIP_CLI), ("OARC_LWIP_ITEST", LWIP_ITEST),
+                           ("OARC_ITEST", POSIX_ITEST)):
+            self.assertTrue(path and os.access(path, os.X_OK), "%s must name a built program" % name)
+        self.env = self.rig.lwip_env()
+        self.env["OPENAI_ADMIN_KEY"] = ADMIN_KEY
+        self.env.pop("OPENAI_BASE_URL", None)
+
+    # ---- helpers -----------------------------------------------------------
+
+    def cli(self, *args):
+        r = self.rig.run([LWIP_CLI, "--base-url", self.rig.base_url, "--ca-file", self.rig.sim.ca_file,
+                          "--timeout-ms", str(TIMEOUT_MS)] + list(args), env=self.env)
+        self.assertEqual(r.returncode, 0, "oarc-lwip failed:\n" + r.stderr)
+        return json.loads(r.stdout)
+
+    def lwip_itest(self, count):
+        r = self.rig.run([LWIP_ITEST, self.rig.base_url, self.rig.sim.ca_file, str(TIMEOUT_MS), "2",
+                          str(count), ORG_ROLE], env=self.env)
+        return json_lines(r.stdout), r.stderr
+
+    def posix_itest_with_fault(self, **fault):
+        """What the POSIX build answers to the same fault, on loopback, outside the namespace."""
+        with Simulator(admin_key=ADMIN_KEY) as sim:
+            sim.inject(**fault)
+            r = subprocess.run([POSIX_ITEST, sim.base_url, sim.ca_file, str(TIMEOUT_MS), "2", "1", ORG_ROLE],
+                               env=dict(os.environ, OPENAI_ADMIN_KEY=ADMIN_KEY),
+                               capture_output=True, text=True, timeout=90)
+        [x] = json_lines(r.stdout)
+        return x
+
+    def assert_all_from_lwip(self):
+        """Every request the simulator saw came from lwIP's side of the link."""
+        records = self.rig.sim.requests()
+        self.assertTrue(records, "the simulator saw no request")
+        peers = sorted({r["peer"] for r in records})
+        print("simulator on %s in %s: %d request(s) from peer(s) %s, connections %s"
+              % (self.rig.sim.host, self.rig.netns.name, len(records), ", ".join(peers),
+                 sorted({(r["peer"], r["peer_port"]) for r in records})))
+        self.assertEqual(peers, [LWIP_ADDR])
+        return records
+
+    def assert_resolved_through_dnsmasq(self):
+        """The name in the base URL was looked up by lwIP's resolver at the namespace's DNS server."""
+        queries = self.rig.dns.queries()
+        print("dnsmasq in %s logged: %s" % (self.rig.netns.name, queries))
+        self.assertIn(("A", API_NAME, LWIP_ADDR), queries)
+
+    def project_role_id(self):
+        roles = self.rig.sim.state()["projects"][PROJECT]["roles"]
+        custom = [r for r in roles if not r.get("predefined_role")]
+        return (custom or roles)[0]["id"]
+
+    # ---- the seed operations ------------------------------------------------
+
+    def test_org_role_update_through_lwip(self):
+        role = self.cli("org-role", "update", ORG_ROLE, "--name", "Group Admin",
+                        "--permission", "api.groups.read", "--permission", "api.groups.write")
+        self.assertEqual((role["id"], role["name"]), (ORG_ROLE, "Group Admin"))
+        self.assertEqual(role["permissions"], ["api.groups.read", "api.groups.write"])
+        [rec] = self.assert_all_from_lwip()
+        self.assertEqual((rec["method"], rec["path"], rec["status"]),
+                         ("POST", "/v1/organization/roles/" + ORG_ROLE, 200))
+        self.assertEqual(rec["body"],
+                         '{"role_name":"Group Admin","permissions":["api.groups.read","api.groups.write"]}')
+        [stored] = [r for r in self.rig.sim.state()["organization"]["roles"] if r["id"] == ORG_ROLE]
+        self.assertEqual(stored["name"], "Group Admin")
+        self.assert_resolved_through_dnsmasq()
+
+    def test_project_role_update_through_lwip(self):
+        role_id = self.project_role_id()
+        role = self.cli("project-role", "update", PROJECT, role_id, "--description", "Ops team")
+        self.assertEqual((role["id"], role["description"], role["resource_type"]),
+                         (role_id, "Ops team", "api.project"))
+        [rec] = self.assert_all_from_lwip()
+        self.assertEqual((rec["method"], rec["path"], rec["body"], rec["status"]),
+                         ("POST", "/v1/projects/%s/roles/%s" % (PROJECT, role_id), '{"description":"Ops team"}', 200))
+        self.assert_resolved_through_dnsmasq()
+
+    # ---- one connection ------------------------------------------------------
+
+    def test_five_updates_over_one_connection_and_one_handshake(self):
+        results, err = self.lwip_itest(5)
+        self.assertEqual([x["status"] for x in results], ["OARC_OK"] * 5, err)
+        records = self.assert_all_from_lwip()
+        self.assertEqual(len(records), 5)
+        self.assertEqual(len({(r["peer"], r["peer_port"]) for r in records}), 1, "more than one TCP connection")
+        stats = self.rig.sim.stats()
+        self.assertEqual((stats["connections"], stats["tls_handshakes"], stats["tls_resumed"]), (1, 1, 0))
+        self.assertEqual(stats["requests"], 5)
+
+    # ---- the server cuts the answer ------------------------------------------
+
+    def check_fault_handled_like_posix(self, **fault):
+        self.rig.sim.inject(**fault)
+        results, err = self.lwip_itest(1)
+        self.assertEqual(len(results), 1, err)
+        lwip = results[0]
+        posix = self.posix_itest_with_fault(**fault)
+        print("fault %s: lwIP build %s after %d retr%s, POSIX build %s after %d"
+              % (fault["kind"], lwip["status"], lwip["retries"], "y" if lwip["retries"] == 1 else "ies",
+                 posix["status"], posix["retries"]))
+        self.assertEqual((lwip["status"], lwip["retries"]), (posix["status"], posix["retries"]))
+        self.assertEqual((lwip["status"], lwip["retries"]), ("OARC_OK", 1))
+        records = self.assert_all_from_lwip()
+        self.assertEqual(records[0]["fault"], fault["kind"])
+        self.assertEqual(records[-1]["status"], 200)
+        self.assertEqual(self.rig.sim.stats()["faults_applied"], 1)
+        self.assertEqual(self.rig.sim.stats()["connections"], 2, "the retry must use a new connection")
+
+    def test_reset_is_retried_like_posix(self):
+        self.check_fault_handled_like_posix(kind="reset", method="POST")
+
+    def test_close_mid_body_is_retried_like_posix(self):
+        self.check_fault_handled_like_posix(kind="close_mid_body", method="POST")
+
+
+if __name__ == "__main__":
+    unittest.main()
