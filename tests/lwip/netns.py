@@ -7,6 +7,7 @@ the namespace has lo and the TAP device only, so traffic cannot leave it.
 import contextlib
 import ctypes
 import os
+import signal
 import subprocess
 
 NETNS_DIR = "/run/netns"
@@ -88,12 +89,19 @@ class NetNamespace:
 
 
 def remove_stale(prefix):
-    """Delete namespaces named PREFIX<pid>[-n] whose process is gone (a killed run)."""
+    """Delete namespaces named PREFIX<pid>[-n] whose test process is gone (a run killed
+    by a timeout), after killing what that run left inside them (its dnsmasq)."""
     try:
         names = os.listdir(NETNS_DIR)
     except OSError:
         return
     for name in names:
-        pid = name[len(prefix):].split("-")[0]
-        if name.startswith(prefix) and pid.isdigit() and not os.path.exists("/proc/" + pid):
-            ip("netns", "del", name, check=False)
+        owner = name[len(prefix):].split("-")[0]
+        if not (name.startswith(prefix) and owner.isdigit()) or os.path.exists("/proc/" + owner):
+            continue
+        for pid in ip("netns", "pids", name, check=False).stdout.split():
+            try:
+                os.kill(int(pid), signal.SIGKILL)
+            except (OSError, ValueError):
+                pass
+        ip("netns", "del", name, check=False)
