@@ -1,0 +1,237 @@
+/**
+ * @file main_host.c
+ * @brief `oarc-provisioner`: converge an organization onto a plan from a JSON
+ * file (or the compiled-in plan), over the board interface.
+ *
+ * Exit codes: 0 every item is as planned; 1 some item failed; 2 bad usage or
+ * a bad plan (nothing sent); 3 the API could not be reached (network, TLS,
+ * certificate, timeout), so the items left were not tried.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "oarc/oarc.h"
+#include "oarc_board.h"
+#include "plan_builtin.h"
+#include "plan_json.h"
+#include "provision.h"
+#include "report_print.h"
+
+#define EXIT_FAILED_ITEM 1
+#define EXIT_USAGE 2
+#define EXIT_UNREACHABLE 3
+
+#define SYSTEM_CA_BUNDLE "/etc/ssl/certs/ca-certificates.crt"
+#define MAX_CA_FILE (1024u * 1024u)
+#define MAX_PLAN_FILE (256u * 1024u)
+
+static const char usage_text[] =
+    "usage: oarc-provisioner [options] PLAN.json\n"
+    "       oarc-provisioner [options] --builtin\n"
+    "\n"
+    "Reads every role of the plan, updates only the fields that differ (permissions\n"
+    "compared as a set), creates missing roles the plan allows, makes missing\n"
+    "assignments, and prints one line per item: unchanged, updated (fields),\n"
+    "created, assigned or failed, with the request id that decided it.\n"
+    "\n"
+    "Options:\n"
+    "  --base-url URL     default: $OPENAI_BASE_URL, else https://api.openai.com/v1\n"
+    "  --ca-file PEM      CA bundle the server must chain to (default: " SYSTEM_CA_BUNDLE ")\n"
+    "  --timeout-ms N     deadline of each call, retries included (default 60000)\n"
+    "  --json             one JSON object per line instead of text\n"
+    "  --builtin          run the compiled-in plan (the one a device runs)\n"
+    "  --help             this text\n"
+    "\n"
+    "The admin key is read from $OPENAI_ADMIN_KEY.\n"
+    "Exit codes: 0 all as planned, 1 some item failed, 2 usage or bad plan (nothing\n"
+    "sent), 3 the API could not be reached.\n";
+
+typedef struct options {
+    const char *base_url;
+    const char *ca_file;
+    const char *plan_file;
+    uint32_t timeout_ms;
+    bool json;
+    bool builtin;
+    bool help;
+} options;
+
+static bool parse_u32(const char *s, uint32_t *out)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long v = strtoul(s, &end, 10);
+    if (s[0] < '0' || s[0] > '9' || *end != '\0' || errno != 0 || v > 0xFFFFFFFFul) {
+        return false;
+    }
+    *out = (uint32_t)v;
+    return true;
+}
+
+/* NULL, or what is wrong with the command line. */
+static const char *parse_args(options *o, int argc, char **argv)
+{
+    memset(o, 0, sizeof(*o));
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        bool has_value = i + 1 < argc;
+        if (strcmp(a, "--help") == 0) {
+            o->help = true;
+        } else if (strcmp(a, "--json") == 0) {
+            o->json = true;
+        } else if (strcmp(a, "--builtin") == 0) {
+            o->builtin = true;
+        } else if (strcmp(a, "--base-url") == 0 && has_value) {
+            o->base_url = argv[++i];
+        } else if (strcmp(a, "--ca-file") == 0 && has_value) {
+            o->ca_file = argv[++i];
+        } else if (strcmp(a, "--timeout-ms") == 0 && has_value) {
+            if (!parse_u32(argv[++i], &o->timeout_ms)) {
+                return "--timeout-ms takes a number of milliseconds";
+            }
+        } else if (a[0] == '-') {
+            return "unknown option, or an option without its value";
+        } else if (o->plan_file != NULL) {
+            return "one plan file only";
+        } else {
+            o->plan_file = a;
+        }
+    }
+    if (!o->help && (o->plan_file == NULL) == !o->builtin) {
+        return "give a plan file or --builtin (not both)";
+    }
+    return NULL;
+}
+
+/* The whole file into buf[0..cap), NUL-terminated; false (said on stderr)
+ * when it cannot be read, is empty or does not fit. */
+static bool read_file(const char *what, const char *path, char *buf, size_t cap, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        fprintf(stderr, "error: cannot open %s %s: %s\n", what, path, strerror(errno));
+        return false;
+    }
+    size_t n = fread(buf, 1, cap, f);
+    bool bad = ferror(f) != 0;
+    fclose(f);
+    if (bad || n == 0 || n >= cap) {
+        fprintf(stderr, "error: %s %s is unreadable, empty or larger than %zu bytes\n", what,
+                path, cap - 1u);
+        return false;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return true;
+}
+
+static char plan_text[MAX_PLAN_FILE + 1u];
+static prov_plan_json parsed_plan;
+
+/* The plan to run, or NULL (said on stderr) when there is none to run. */
+static const prov_plan *load_plan(const options *o)
+{
+    prov_plan_error err;
+    size_t len = 0;
+
+    if (o->builtin) {
+        return prov_builtin_plan();
+    }
+    if (!read_file("plan", o->plan_file, plan_text, sizeof(plan_text), &len)) {
+        return NULL;
+    }
+    if (prov_plan_json_parse(&parsed_plan, plan_text, len, &err) != OARC_OK) {
+        fprintf(stderr, "error: plan %s: %s%s%s (%s)\n", o->plan_file, err.path,
+                err.path[0] ? ": " : "", err.reason, oarc_status_str(err.status));
+        return NULL;
+    }
+    return &parsed_plan.plan;
+}
+
+static void print_item(void *ctx, const prov_report *report)
+{
+    const options *o = ctx;
+    prov_print_report(stdout, report, o->json);
+}
+
+static char ca_text[MAX_CA_FILE + 1u];
+static oarc_client client;  /* static, as on a device */
+static prov_run run;
+
+/* 0, or the exit code of a client that could not be set up. */
+static int start_client(const options *o, const char *key)
+{
+    size_t ca_len = 0;
+    oarc_port port;
+
+    if (!read_file("CA file", o->ca_file ? o->ca_file : SYSTEM_CA_BUNDLE, ca_text,
+                   sizeof(ca_text), &ca_len)) {
+        return EXIT_USAGE;
+    }
+    oarc_status st = oarc_board_init(&port);
+    if (st != OARC_OK) {
+        fprintf(stderr, "error: board %s: network not up: %s\n", oarc_board_name(),
+                oarc_status_str(st));
+        return EXIT_UNREACHABLE;
+    }
+    oarc_client_config cfg = {
+        .base_url = o->base_url ? o->base_url : getenv("OPENAI_BASE_URL"),
+        .admin_key = key,
+        .port = &port,
+        .ca_pem = ca_text,
+        .ca_pem_len = ca_len + 1u,
+        .timeout_ms = o->timeout_ms,
+        .max_retries = -1,
+    };
+    st = oarc_client_init(&client, &cfg);
+    if (st != OARC_OK) {
+        fprintf(stderr, "error: client setup: %s\n", oarc_status_str(st));
+        return (st == OARC_ERR_URL || st == OARC_ERR_INSECURE_URL || st == OARC_ERR_ARGUMENT ||
+                st == OARC_ERR_HEADER_VALUE) ? EXIT_USAGE : EXIT_UNREACHABLE;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    options o;
+    const char *problem = parse_args(&o, argc, argv);
+
+    if (o.help) {
+        fputs(usage_text, stdout);
+        return 0;
+    }
+    if (problem != NULL) {
+        fprintf(stderr, "error: usage: %s (see oarc-provisioner --help)\n", problem);
+        return EXIT_USAGE;
+    }
+    const char *key = getenv("OPENAI_ADMIN_KEY");
+    if (key == NULL || key[0] == '\0') {
+        fputs("error: usage: OPENAI_ADMIN_KEY is not set\n", stderr);
+        return EXIT_USAGE;
+    }
+    const prov_plan *plan = load_plan(&o);  /* before any connection: a bad plan sends nothing */
+    if (plan == NULL) {
+        return EXIT_USAGE;
+    }
+    int code = start_client(&o, key);
+    if (code == 0) {
+        prov_plan_error err;
+        oarc_status st = prov_run_plan(&run, &client, plan, print_item, &o, &err);
+        if (st != OARC_OK) {
+            fprintf(stderr, "error: plan: %s: %s\n", err.path, err.reason);
+            code = EXIT_USAGE;
+        } else {
+            prov_print_summary(stdout, &run.summary, o.json);
+            code = run.summary.unreachable != OARC_OK ? EXIT_UNREACHABLE
+                   : run.summary.failed != 0u         ? EXIT_FAILED_ITEM
+                                                      : 0;
+        }
+    }
+    oarc_client_deinit(&client);
+    oarc_board_deinit();
+    return code;
+}

@@ -1,0 +1,161 @@
+/**
+ * @file provision_assignments.c
+ * @brief The assignments phase. Assignments are grouped by principal and
+ * scope: the roles the principal holds there are walked once, noting which
+ * of the group's roles it already has; then each missing one is assigned, in
+ * plan order. A role named by role_name takes the id the roles phase found
+ * or created; when it has none (its role failed), the assignment fails
+ * without a call.
+ */
+#include <string.h>
+
+#include "plan_check.h"
+#include "provision_report.h"
+#include "provision_steps.h"
+#include "role_diff.h"
+
+/* The role id assignment j gives, or NULL when its plan role has none. */
+static const char *role_id_of(const prov_run *run, size_t j)
+{
+    const prov_plan *plan = run->priv.plan;
+    const prov_assignment *a = &plan->assignments[j];
+
+    if (a->role_id != NULL) {
+        return a->role_id;
+    }
+    size_t r = prov_plan_find_role(plan, a);
+    if (r == PROV_NO_INDEX || !run->priv.roles[r].has_id) {
+        return NULL;
+    }
+    return run->priv.roles[r].id;
+}
+
+static bool in_group(const prov_run *run, size_t first, size_t j)
+{
+    const prov_assignment *a = &run->priv.plan->assignments[first];
+    const prov_assignment *b = &run->priv.plan->assignments[j];
+
+    return !run->priv.assignment_done[j] && a->principal == b->principal &&
+           strcmp(a->principal_id, b->principal_id) == 0 &&
+           prov_same_scope(a->scope, a->project_id, b->scope, b->project_id);
+}
+
+static oarc_scope_kind list_kind(const prov_assignment *a)
+{
+    if (a->scope == PROV_SCOPE_ORG) {
+        return a->principal == PROV_PRINCIPAL_USER ? OARC_SCOPE_ORG_USER_ROLES
+                                                   : OARC_SCOPE_ORG_GROUP_ROLES;
+    }
+    return a->principal == PROV_PRINCIPAL_USER ? OARC_SCOPE_PROJECT_USER_ROLES
+                                               : OARC_SCOPE_PROJECT_GROUP_ROLES;
+}
+
+static void match_item(prov_run *run, size_t first, const oarc_role *held)
+{
+    const prov_plan *plan = run->priv.plan;
+
+    for (size_t j = first; j < plan->assignment_count; j++) {
+        const char *id = role_id_of(run, j);
+        if (in_group(run, first, j) && id != NULL && prov_span_is(held->id, id)) {
+            run->priv.assignment_present[j] = true;
+        }
+    }
+}
+
+/* True when some assignment of the group has a role id to look for. */
+static bool group_needs_walk(const prov_run *run, size_t first)
+{
+    for (size_t j = first; j < run->priv.plan->assignment_count; j++) {
+        if (in_group(run, first, j) && role_id_of(run, j) != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static oarc_status walk_principal(prov_run *run, size_t first)
+{
+    const prov_assignment *a = &run->priv.plan->assignments[first];
+    oarc_role_scope scope = {
+        .kind = list_kind(a),
+        .project_id = a->project_id,
+        .principal_id = a->principal_id,
+    };
+    return prov_walk(run, &scope, match_item, first);
+}
+
+static oarc_status assign(prov_run *run, const prov_assignment *a, const char *role_id,
+                          oarc_role_assignment *out)
+{
+    oarc_client *c = run->priv.client;
+
+    if (a->scope == PROV_SCOPE_ORG) {
+        return a->principal == PROV_PRINCIPAL_USER
+               ? oarc_org_user_role_assign(c, a->principal_id, role_id, out)
+               : oarc_org_group_role_assign(c, a->principal_id, role_id, out);
+    }
+    return a->principal == PROV_PRINCIPAL_USER
+           ? oarc_project_user_role_assign(c, a->project_id, a->principal_id, role_id, out)
+           : oarc_project_group_role_assign(c, a->project_id, a->principal_id, role_id, out);
+}
+
+static void act_on_assignment(prov_run *run, size_t j)
+{
+    const prov_assignment *a = &run->priv.plan->assignments[j];
+    const char *role_id = role_id_of(run, j);
+    oarc_role_assignment done;
+
+    run->priv.assignment_done[j] = true;
+    if (run->summary.unreachable != OARC_OK) {
+        prov_report_refused(run, PROV_ITEM_ASSIGNMENT, j,
+                            "not tried: the API could not be reached");
+    } else if (role_id == NULL) {
+        prov_report_refused(run, PROV_ITEM_ASSIGNMENT, j, "its role has no id (the role failed)");
+    } else if (run->priv.assignment_present[j]) {
+        prov_report rep = prov_report_for(run, PROV_ITEM_ASSIGNMENT, j, PROV_UNCHANGED);
+        rep.role_id = prov_span_of(role_id, OARC_MAX_ID_LEN + 1u);
+        prov_report_emit(run, &rep);
+    } else {
+        oarc_status st = assign(run, a, role_id, &done);
+        if (st != OARC_OK) {
+            prov_report_call_failed(run, PROV_ITEM_ASSIGNMENT, j, st);
+        } else {
+            prov_report_call_done(run, PROV_ITEM_ASSIGNMENT, j, PROV_ASSIGNED, 0u,
+                                  prov_span_of(role_id, OARC_MAX_ID_LEN + 1u));
+        }
+    }
+}
+
+static void converge_group(prov_run *run, size_t first)
+{
+    const prov_plan *plan = run->priv.plan;
+    oarc_status st = group_needs_walk(run, first) ? walk_principal(run, first) : OARC_OK;
+
+    for (size_t j = first; j < plan->assignment_count; j++) {
+        if (!in_group(run, first, j)) {
+            continue;
+        }
+        if (st != OARC_OK && run->summary.unreachable == OARC_OK && role_id_of(run, j) != NULL) {
+            run->priv.assignment_done[j] = true;
+            prov_report_call_failed(run, PROV_ITEM_ASSIGNMENT, j, st);
+        } else {
+            act_on_assignment(run, j);
+        }
+    }
+}
+
+void prov_converge_assignments(prov_run *run)
+{
+    const prov_plan *plan = run->priv.plan;
+
+    for (size_t i = 0; i < plan->assignment_count; i++) {
+        if (run->priv.assignment_done[i]) {
+            continue;
+        }
+        if (run->summary.unreachable != OARC_OK) {
+            act_on_assignment(run, i);
+        } else {
+            converge_group(run, i);
+        }
+    }
+}

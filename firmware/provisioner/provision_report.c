@@ -1,0 +1,124 @@
+/**
+ * @file provision_report.c
+ * @brief Each item's outcome, as the callback sees it, and the summary's
+ * counts. Reports are emitted right after the call that decided them, so the
+ * API's message and request id are read from the client before anything
+ * else can overwrite them.
+ */
+#include "provision_report.h"
+
+#include <string.h>
+
+#include "text.h"
+
+bool prov_is_unreachable(oarc_status status)
+{
+    return status <= OARC_ERR_DNS && status >= OARC_ERR_ENTROPY;
+}
+
+void prov_copy_span(char *dst, size_t cap, oarc_span s)
+{
+    size_t n = (s.ptr == NULL) ? 0u : s.len;
+
+    if (cap == 0u) {
+        return;
+    }
+    if (n > cap - 1u) {
+        n = cap - 1u;
+    }
+    if (n > 0u) {
+        memcpy(dst, s.ptr, n);
+    }
+    dst[n] = '\0';
+}
+
+oarc_span prov_span_of(const char *s, size_t cap)
+{
+    size_t n = oarc_strnlen(s, cap - 1u);
+    return (oarc_span){ n > 0u ? s : NULL, n };
+}
+
+prov_report prov_report_for(const prov_run *run, prov_item_kind kind, size_t index,
+                            prov_outcome outcome)
+{
+    prov_report rep;
+    const prov_plan *plan = run->priv.plan;
+
+    memset(&rep, 0, sizeof(rep));
+    rep.kind = kind;
+    rep.index = index;
+    rep.outcome = outcome;
+    rep.status = OARC_OK;
+    if (kind == PROV_ITEM_ROLE) {
+        rep.role = &plan->roles[index];
+    } else {
+        rep.assignment = &plan->assignments[index];
+    }
+    return rep;
+}
+
+void prov_report_emit(prov_run *run, const prov_report *report)
+{
+    prov_summary *s = &run->summary;
+
+    switch (report->outcome) {
+    case PROV_UNCHANGED: s->unchanged++; break;
+    case PROV_UPDATED: s->updated++; break;
+    case PROV_CREATED: s->created++; break;
+    case PROV_ASSIGNED: s->assigned++; break;
+    default: s->failed++; break;
+    }
+    if (run->priv.report != NULL) {
+        run->priv.report(run->priv.report_ctx, report);
+    }
+}
+
+void prov_report_call_failed(prov_run *run, prov_item_kind kind, size_t index,
+                             oarc_status status)
+{
+    const oarc_call_info *info = oarc_client_last_call(run->priv.client);
+    prov_report rep = prov_report_for(run, kind, index, PROV_FAILED);
+
+    rep.status = status;
+    rep.http_status = info->http_status;
+    rep.request_id = info->request_id;
+    if (status == OARC_ERR_API) {
+        rep.message = info->error.message;
+    }
+    if (prov_is_unreachable(status) && run->summary.unreachable == OARC_OK) {
+        run->summary.unreachable = status;
+    }
+    prov_report_emit(run, &rep);
+}
+
+void prov_report_refused(prov_run *run, prov_item_kind kind, size_t index, const char *reason)
+{
+    prov_report rep = prov_report_for(run, kind, index, PROV_FAILED);
+
+    rep.status = run->summary.unreachable; /* OARC_OK unless the run stopped */
+    rep.reason = reason;
+    prov_report_emit(run, &rep);
+}
+
+void prov_report_call_done(prov_run *run, prov_item_kind kind, size_t index,
+                           prov_outcome outcome, unsigned fields, oarc_span role_id)
+{
+    prov_report rep = prov_report_for(run, kind, index, outcome);
+
+    rep.fields = fields;
+    rep.role_id = role_id;
+    rep.request_id = oarc_client_last_call(run->priv.client)->request_id;
+    prov_report_emit(run, &rep);
+}
+
+const char *prov_outcome_str(prov_outcome outcome)
+{
+    switch (outcome) {
+    case PROV_UNCHANGED: return "unchanged";
+    case PROV_UPDATED: return "updated";
+    case PROV_CREATED: return "created";
+    case PROV_ASSIGNED: return "assigned";
+    case PROV_FAILED: return "failed";
+    default: return "unknown";
+    }
+}

@@ -1,0 +1,205 @@
+/**
+ * @file provision_roles.c
+ * @brief The roles phase. Roles without a known id are grouped by scope:
+ * the scope's list is walked once and each plan role of the group is matched
+ * by name, its difference noted (the iterator owns the client while it walks,
+ * so nothing is written during the walk); then each role of the group is
+ * acted on in plan order. A role with a known id is retrieved on its own.
+ */
+#include <string.h>
+
+#include "plan_check.h"
+#include "provision_report.h"
+#include "provision_steps.h"
+#include "role_diff.h"
+
+/* Role j is walked with the group that role `first` opens. */
+static bool in_group(const prov_run *run, size_t first, size_t j)
+{
+    const prov_role *a = &run->priv.plan->roles[first];
+    const prov_role *b = &run->priv.plan->roles[j];
+
+    return !run->priv.role_done[j] && b->id == NULL &&
+           prov_same_scope(a->scope, a->project_id, b->scope, b->project_id);
+}
+
+/* What the API has for role j, noted in its slot (the request id is that of
+ * the call that read it, copied: the next page overwrites the client's). */
+static void note_found(prov_run *run, size_t j, const oarc_role *have)
+{
+    prov_role_slot *slot = &run->priv.roles[j];
+
+    slot->found = true;
+    slot->differs = prov_role_diff(&run->priv.plan->roles[j], have);
+    slot->has_id = have->id.len <= OARC_MAX_ID_LEN;
+    prov_copy_span(slot->id, sizeof(slot->id), have->id);
+    prov_copy_span(slot->request_id, sizeof(slot->request_id),
+                   oarc_client_last_call(run->priv.client)->request_id);
+}
+
+static void match_item(prov_run *run, size_t first, const oarc_role *item)
+{
+    const prov_plan *plan = run->priv.plan;
+
+    for (size_t j = first; j < plan->role_count; j++) {
+        if (in_group(run, first, j) && prov_span_is(item->name, plan->roles[j].name)) {
+            note_found(run, j, item);
+        }
+    }
+}
+
+/* Walks the scope of role `first` once, matching every role of its group. */
+static oarc_status walk_scope(prov_run *run, size_t first)
+{
+    const prov_role *r = &run->priv.plan->roles[first];
+    oarc_role_scope scope = {
+        .kind = r->scope == PROV_SCOPE_ORG ? OARC_SCOPE_ORG_ROLES : OARC_SCOPE_PROJECT_ROLES,
+        .project_id = r->project_id,
+        .principal_id = NULL,
+    };
+    return prov_walk(run, &scope, match_item, first);
+}
+
+static oarc_status role_update(prov_run *run, const prov_role *r, const char *id,
+                               const oarc_role_update *u)
+{
+    if (r->scope == PROV_SCOPE_ORG) {
+        return oarc_org_role_update(run->priv.client, id, u, &run->priv.role);
+    }
+    return oarc_project_role_update(run->priv.client, r->project_id, id, u, &run->priv.role);
+}
+
+static oarc_status role_create(prov_run *run, const prov_role *r, const oarc_role_create *c)
+{
+    if (r->scope == PROV_SCOPE_ORG) {
+        return oarc_org_role_create(run->priv.client, c, &run->priv.role);
+    }
+    return oarc_project_role_create(run->priv.client, r->project_id, c, &run->priv.role);
+}
+
+static void create_role(prov_run *run, size_t j)
+{
+    const prov_role *r = &run->priv.plan->roles[j];
+    prov_role_slot *slot = &run->priv.roles[j];
+    oarc_role_create c;
+
+    prov_create_for(r, run->priv.perms, &c);
+    oarc_status st = role_create(run, r, &c);
+    if (st != OARC_OK) {
+        prov_report_call_failed(run, PROV_ITEM_ROLE, j, st);
+        return;
+    }
+    slot->has_id = run->priv.role.id.len <= OARC_MAX_ID_LEN;
+    prov_copy_span(slot->id, sizeof(slot->id), run->priv.role.id);
+    prov_report_call_done(run, PROV_ITEM_ROLE, j, PROV_CREATED, 0u, run->priv.role.id);
+}
+
+static void update_role(prov_run *run, size_t j)
+{
+    const prov_role *r = &run->priv.plan->roles[j];
+    prov_role_slot *slot = &run->priv.roles[j];
+    oarc_role_update u;
+
+    prov_update_for(r, slot->differs, run->priv.perms, &u);
+    oarc_status st = role_update(run, r, slot->id, &u);
+    if (st != OARC_OK) {
+        prov_report_call_failed(run, PROV_ITEM_ROLE, j, st);
+        return;
+    }
+    prov_report_call_done(run, PROV_ITEM_ROLE, j, PROV_UPDATED, slot->differs,
+                          prov_span_of(slot->id, sizeof(slot->id)));
+}
+
+static void report_unchanged(prov_run *run, size_t j)
+{
+    prov_role_slot *slot = &run->priv.roles[j];
+    prov_report rep = prov_report_for(run, PROV_ITEM_ROLE, j, PROV_UNCHANGED);
+
+    rep.role_id = prov_span_of(slot->id, sizeof(slot->id));
+    rep.request_id = prov_span_of(slot->request_id, sizeof(slot->request_id));
+    prov_report_emit(run, &rep);
+}
+
+/* The role has been read (found or not): write what the plan asks. */
+static void act_on_role(prov_run *run, size_t j)
+{
+    const prov_role *r = &run->priv.plan->roles[j];
+    prov_role_slot *slot = &run->priv.roles[j];
+
+    run->priv.role_done[j] = true;
+    if (run->summary.unreachable != OARC_OK) {
+        prov_report_refused(run, PROV_ITEM_ROLE, j, "not tried: the API could not be reached");
+    } else if (slot->found && !slot->has_id) {
+        prov_report_refused(run, PROV_ITEM_ROLE, j, "the API's id for it is too long");
+    } else if (slot->found && slot->differs == 0u) {
+        report_unchanged(run, j);
+    } else if (slot->found) {
+        update_role(run, j);
+    } else if (r->id != NULL) {
+        prov_report_refused(run, PROV_ITEM_ROLE, j, "no role has this id");
+    } else if (r->create_if_missing) {
+        create_role(run, j);
+    } else {
+        prov_report_refused(run, PROV_ITEM_ROLE, j, "missing, and create_if_missing is false");
+    }
+}
+
+/* A role with a known id: retrieve it; a 404 means it is missing. */
+static void converge_known(prov_run *run, size_t j)
+{
+    const prov_role *r = &run->priv.plan->roles[j];
+    oarc_status st;
+
+    if (r->scope == PROV_SCOPE_ORG) {
+        st = oarc_org_role_retrieve(run->priv.client, r->id, &run->priv.role);
+    } else {
+        st = oarc_project_role_retrieve(run->priv.client, r->project_id, r->id, &run->priv.role);
+    }
+    if (st == OARC_OK) {
+        note_found(run, j, &run->priv.role);
+    } else if (!(st == OARC_ERR_API &&
+                 oarc_client_last_call(run->priv.client)->http_status == 404)) {
+        run->priv.role_done[j] = true;
+        prov_report_call_failed(run, PROV_ITEM_ROLE, j, st);
+        return;
+    }
+    act_on_role(run, j);
+}
+
+/* The roles of the group opened by `first`: one walk, then each in order.
+ * When the walk fails, every role of the group fails with it. */
+static void converge_group(prov_run *run, size_t first)
+{
+    const prov_plan *plan = run->priv.plan;
+    oarc_status st = walk_scope(run, first);
+
+    for (size_t j = first; j < plan->role_count; j++) {
+        if (!in_group(run, first, j)) {
+            continue;
+        }
+        if (st != OARC_OK && run->summary.unreachable == OARC_OK) {
+            run->priv.role_done[j] = true;
+            prov_report_call_failed(run, PROV_ITEM_ROLE, j, st);
+        } else {
+            act_on_role(run, j);
+        }
+    }
+}
+
+void prov_converge_roles(prov_run *run)
+{
+    const prov_plan *plan = run->priv.plan;
+
+    for (size_t i = 0; i < plan->role_count; i++) {
+        if (run->priv.role_done[i]) {
+            continue;
+        }
+        if (run->summary.unreachable != OARC_OK) {
+            act_on_role(run, i); /* reported as not tried */
+        } else if (plan->roles[i].id != NULL) {
+            converge_known(run, i);
+        } else {
+            converge_group(run, i);
+        }
+    }
+}

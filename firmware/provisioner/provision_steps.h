@@ -1,0 +1,34 @@
+/**
+ * @file provision_steps.h
+ * @brief Private to the provisioner: its two phases. Roles come first, as
+ * the assignments need the ids of the roles they name.
+ */
+#ifndef PROV_PROVISION_STEPS_H
+#define PROV_PROVISION_STEPS_H
+
+#include "provision.h"
+
+/** Most items one list walk hands out: the iterator's page limit times the
+ *  API's largest page, so a walk's loop is bounded by what the iterator
+ *  allows anyway. */
+#define PROV_WALK_MAX_ITEMS ((size_t)OARC_LIST_MAX_PAGES * 1000u + 1u)
+
+/** Read, compare, update or create every plan role; reports each. */
+void prov_converge_roles(prov_run *run);
+
+/** Make every missing assignment; reports each. */
+void prov_converge_assignments(prov_run *run);
+
+/** Notes what one list item means for the group that plan item `first` opens. */
+typedef void (*prov_match_fn)(prov_run *run, size_t first, const oarc_role *item);
+
+/**
+ * Walks the list at scope once, handing each item to match. An item that
+ * does not decode is passed over (it cannot match anything the plan names);
+ * any other failure ends the walk and is returned. The iterator owns the
+ * client meanwhile, so match must not make a call.
+ */
+oarc_status prov_walk(prov_run *run, const oarc_role_scope *scope, prov_match_fn match,
+                      size_t first);
+
+#endif /* PROV_PROVISION_STEPS_H */
