@@ -1,0 +1,266 @@
+"""The provisioner end to end: oarc-provisioner over verified TLS against the
+simulator, its outcomes (JSON lines, --json) checked against what the
+simulator received and the state it ended with.
+
+Run by ctest (label integration), which sets OARC_PROVISIONER to the built
+program. Each test starts its own simulator on loopback.
+"""
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "sim"))
+
+from oarc_sim import Simulator  # noqa: E402
+
+ADMIN_KEY = "sk-admin-itest-provisioner-42"
+PROVISIONER = os.environ.get("OARC_PROVISIONER", "")
+SAMPLE_PLAN = os.path.join(HERE, "..", "..", "firmware", "provisioner", "plans", "sample.json")
+
+# What the sample plan does to the simulator's fixture on a first run, item by item.
+SAMPLE_ROLE_OUTCOMES = [
+    ("API Group Manager", "unchanged", []),
+    ("Billing Viewer", "updated", ["description", "permissions"]),
+    ("Deployer", "created", []),
+    ("Model Caller", "unchanged", []),
+    ("Key Rotator", "created", []),
+]
+SAMPLE_ASSIGNMENT_OUTCOMES = ["assigned", "unchanged", "assigned", "assigned"]
+
+BILLING_VIEWER = "role_01J1F8ROLE02"
+
+
+def org_role(name, permissions, **extra):
+    role = {"scope": "organization", "name": name, "permissions": permissions}
+    role.update(extra)
+    return role
+
+
+class Provisioner(unittest.TestCase):
+    def setUp(self):
+        self.assertTrue(PROVISIONER and os.path.exists(PROVISIONER),
+                        "OARC_PROVISIONER must name the built oarc-provisioner")
+        self.sim = Simulator(admin_key=ADMIN_KEY)
+        self.sim.start()
+        self.addCleanup(self.sim.stop)
+        self.env = dict(os.environ, OPENAI_ADMIN_KEY=ADMIN_KEY)
+        self.env.pop("OPENAI_BASE_URL", None)
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+
+    # ---- helpers -----------------------------------------------------------
+
+    def plan_file(self, plan):
+        path = os.path.join(self.tmp.name, "plan-%d.json" % len(os.listdir(self.tmp.name)))
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(plan if isinstance(plan, str) else json.dumps(plan))
+        return path
+
+    def run_plan(self, plan_args, base_url=None, json_out=True, timeout_ms=None):
+        cmd = [PROVISIONER, "--base-url", base_url or self.sim.base_url,
+               "--ca-file", self.sim.ca_file]
+        if json_out:
+            cmd.append("--json")
+        if timeout_ms:
+            cmd += ["--timeout-ms", str(timeout_ms)]
+        cmd += list(plan_args)
+        r = subprocess.run(cmd, env=self.env, capture_output=True, text=True, timeout=90)
+        lines = [json.loads(line) for line in r.stdout.splitlines()] if json_out else []
+        items = [x for x in lines if "summary" not in x]
+        summaries = [x["summary"] for x in lines if "summary" in x]
+        return r, items, summaries[0] if summaries else None
+
+    def run_sample(self):
+        return self.run_plan([SAMPLE_PLAN])
+
+    def writes(self):
+        return self.sim.stats()["writes"]
+
+    def roles(self, items):
+        return [x for x in items if x["kind"] == "role"]
+
+    def assignments(self, items):
+        return [x for x in items if x["kind"] == "assignment"]
+
+    def org_role_state(self, name):
+        found = [r for r in self.sim.state()["organization"]["roles"] if r["name"] == name]
+        self.assertEqual(len(found), 1, name)
+        return found[0]
+
+    def posts(self):
+        return [(q["path"], q["body"]) for q in self.sim.requests() if q["method"] == "POST"]
+
+    # ---- converging ---------------------------------------------------------
+
+    def test_provisioner_first_run_outcomes(self):
+        r, items, summary = self.run_sample()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        got = [(x["name"], x["outcome"], x["fields"]) for x in self.roles(items)]
+        self.assertEqual(got, SAMPLE_ROLE_OUTCOMES)
+        self.assertEqual([x["outcome"] for x in self.assignments(items)],
+                         SAMPLE_ASSIGNMENT_OUTCOMES)
+        self.assertEqual(summary, {"unchanged": 3, "updated": 1, "created": 2, "assigned": 3,
+                                   "failed": 0, "unreachable": None})
+        for x in items:
+            if x["outcome"] != "unchanged":
+                self.assertRegex(x["request_id"], r"^req_[0-9a-f]+$")
+        # The update carries only the two fields that differ; nothing else was written.
+        self.assertIn(("/v1/organization/roles/" + BILLING_VIEWER,
+                       '{"description":"Reads invoices and usage",'
+                       '"permissions":["api.billing.read","api.usage.read"]}'), self.posts())
+        self.assertEqual(self.writes(), 6)
+        viewer = self.org_role_state("Billing Viewer")
+        self.assertEqual(viewer["description"], "Reads invoices and usage")
+        deployer = self.org_role_state("Deployer")
+        self.assertEqual(sorted(deployer["permissions"]), ["api.files.write", "api.model.request"])
+        held = [a for a in self.sim.state()["assignments"]
+                if a["principal_id"] == "user_def456" and a["role_id"] == deployer["id"]]
+        self.assertEqual(len(held), 1)
+
+    def test_provisioner_second_run_writes_nothing(self):
+        first, _, _ = self.run_sample()
+        self.assertEqual(first.returncode, 0, first.stderr)
+        self.assertEqual(self.writes(), 6)
+        self.sim.clear_requests()  # also zeroes the counters
+        r, items, summary = self.run_sample()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertGreater(self.sim.stats()["requests"], 0)
+        self.assertEqual(self.writes(), 0)
+        self.assertEqual({q["method"] for q in self.sim.requests()}, {"GET"})
+        self.assertEqual([x["outcome"] for x in items], ["unchanged"] * 9)
+        self.assertEqual(summary["unchanged"], 9)
+
+    def test_provisioner_403_on_one_item_reports_it_and_applies_the_rest(self):
+        self.sim.inject(kind="status", status=403, method="POST",
+                        path="/organization/roles/" + BILLING_VIEWER,
+                        message="You are not allowed to change this role")
+        r, items, summary = self.run_sample()
+        self.assertEqual(r.returncode, 1, r.stderr)
+        failed = [x for x in items if x["outcome"] == "failed"]
+        self.assertEqual(len(failed), 1)
+        bad = failed[0]
+        self.assertEqual((bad["name"], bad["http_status"], bad["status"]),
+                         ("Billing Viewer", 403, "OARC_ERR_API"))
+        self.assertEqual(bad["message"], "You are not allowed to change this role")
+        refused = [q for q in self.sim.requests() if q["status"] == 403]
+        self.assertEqual([q["request_id"] for q in refused], [bad["request_id"]])
+        # Every other item went as on an unhindered first run.
+        got = [(x["name"], x["outcome"]) for x in self.roles(items)]
+        self.assertEqual(got, [(n, "failed" if n == "Billing Viewer" else o)
+                               for n, o, _ in SAMPLE_ROLE_OUTCOMES])
+        self.assertEqual([x["outcome"] for x in self.assignments(items)],
+                         SAMPLE_ASSIGNMENT_OUTCOMES)
+        self.assertEqual(summary["failed"], 1)
+        self.assertEqual(self.writes(), 5)
+        self.assertIsNone(self.org_role_state("Billing Viewer")["description"])
+
+    def test_provisioner_missing_role_without_create_fails(self):
+        plan = {"roles": [org_role("Nobody Yet", ["api.usage.read"]),
+                          org_role("Audit Log Reader", ["api.audit_logs.read"])]}
+        r, items, summary = self.run_plan([self.plan_file(plan)])
+        self.assertEqual(r.returncode, 1, r.stderr)
+        first, second = items
+        self.assertEqual((first["outcome"], first["reason"]),
+                         ("failed", "missing, and create_if_missing is false"))
+        self.assertIsNone(first["status"])
+        self.assertEqual((second["outcome"], second["fields"]), ("updated", ["permissions"]))
+        self.assertEqual([p for p, _ in self.posts()],
+                         ["/v1/organization/roles/role_01J1F8ROLE03"])
+        self.assertEqual((summary["failed"], summary["updated"]), (1, 1))
+
+    def test_provisioner_duplicate_permissions_need_no_update(self):
+        plan = {"roles": [org_role("API Group Manager",
+                                   ["api.groups.write", "api.groups.read", "api.groups.write"])]}
+        r, items, _ = self.run_plan([self.plan_file(plan)])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual([x["outcome"] for x in items], ["unchanged"])
+        self.assertEqual(self.posts(), [])
+        self.assertEqual(self.writes(), 0)
+
+    def test_provisioner_known_id_renames_and_sends_only_the_name(self):
+        plan = {"roles": [org_role("Audit Reader", [], id="role_01J1F8ROLE03")]}
+        r, items, _ = self.run_plan([self.plan_file(plan)])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual((items[0]["outcome"], items[0]["fields"]), ("updated", ["name"]))
+        self.assertEqual(self.posts(), [("/v1/organization/roles/role_01J1F8ROLE03",
+                                         '{"role_name":"Audit Reader"}')])
+
+    def test_provisioner_assignment_of_a_failed_role_is_not_sent(self):
+        plan = {"roles": [org_role("Nobody Yet", [])],
+                "assignments": [{"principal": "user", "principal_id": "user_def456",
+                                 "scope": "organization", "role": "Nobody Yet"}]}
+        r, items, _ = self.run_plan([self.plan_file(plan)])
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual([x["outcome"] for x in items], ["failed", "failed"])
+        self.assertIsNone(items[1]["request_id"])
+        self.assertEqual(self.posts(), [])
+
+    def test_provisioner_builtin_plan_converges(self):
+        r, items, _ = self.run_plan(["--builtin"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual([(x["kind"], x["outcome"]) for x in items],
+                         [("role", "created"), ("role", "updated"),
+                          ("assignment", "assigned"), ("assignment", "unchanged")])
+        before = self.writes()
+        again, items, _ = self.run_plan(["--builtin"])
+        self.assertEqual(again.returncode, 0, again.stderr)
+        self.assertEqual([x["outcome"] for x in items], ["unchanged"] * 4)
+        self.assertEqual(self.writes(), before)
+
+    def test_provisioner_text_lines_and_summary(self):
+        r, _, _ = self.run_plan([SAMPLE_PLAN], json_out=False)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = r.stdout.splitlines()
+        self.assertEqual(len(lines), 10)
+        self.assertRegex(lines[1], r'^role +org +"Billing Viewer" +updated '
+                                   r'\(description, permissions\)  req_[0-9a-f]+$')
+        self.assertRegex(lines[5], r'^assignment +org +user user_def456 <- "Deployer" +'
+                                   r'assigned  req_[0-9a-f]+$')
+        self.assertEqual(lines[-1], "summary: 3 unchanged, 1 updated, 2 created, "
+                                    "3 assigned, 0 failed")
+        self.assertNotIn(ADMIN_KEY, r.stdout + r.stderr)
+
+    # ---- refusals -----------------------------------------------------------
+
+    def test_provisioner_invalid_plan_exits_2_and_sends_nothing(self):
+        long_name = "n" * 129
+        bad_plans = [
+            ("{\"roles\": [", "not one valid JSON document"),
+            ({"roles": [org_role("R", [], colour="red")]}, "roles[0].colour: unknown member"),
+            ({"roles": [org_role(long_name, [])]}, "roles[0].name: too long"),
+            ({"roles": [org_role("R", ["a", 7])]}, "roles[0].permissions[1]: must be a string"),
+            ({"assignments": [{"principal": "user", "principal_id": "user_def456",
+                               "scope": "organization", "role": "Not In Plan"}]},
+             "assignments[0].role: names no plan role of this scope"),
+        ]
+        for plan, message in bad_plans:
+            with self.subTest(message=message):
+                r, _, _ = self.run_plan([self.plan_file(plan)], json_out=False)
+                self.assertEqual(r.returncode, 2, r.stdout)
+                self.assertIn(message, r.stderr)
+                self.assertEqual(r.stdout, "")
+        stats = self.sim.stats()
+        self.assertEqual((stats["connections"], stats["requests"]), (0, 0))
+
+    def test_provisioner_unreachable_api_exits_3(self):
+        with socket.socket() as s:  # a loopback port with nobody listening
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        r, items, summary = self.run_plan([SAMPLE_PLAN], timeout_ms=3000,
+                                          base_url="https://127.0.0.1:%d/v1" % port)
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertEqual(summary["unreachable"], "OARC_ERR_CONNECT")
+        self.assertEqual(len(items), 9)
+        self.assertEqual({x["outcome"] for x in items}, {"failed"})
+        self.assertEqual(items[0]["status"], "OARC_ERR_CONNECT")
+        self.assertEqual({x["reason"] for x in items[1:]},
+                         {"not tried: the API could not be reached"})
+
+
+if __name__ == "__main__":
+    unittest.main()
