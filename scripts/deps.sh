@@ -1,20 +1,66 @@
 #!/bin/sh
-# Installs the Debian packages oarc builds and tests with, when any is missing.
+# Installs the Debian packages oarc builds and tests with, when any is missing,
+# and makes sure apt can fetch Debian source packages (the host-lwip board
+# builds lwIP from `apt-get source lwip`, see cmake/OarcLwip.cmake).
 # Only Debian's archive is used. Run as root (CI and the dev machines are root);
 # otherwise it tries sudo.
 set -eu
+# dpkg-dev: `apt-get source` unpacks with dpkg-source.
+# dnsmasq-base: the DNS server the lwIP TAP rig runs in its namespace.
 pkgs="cmake make gcc clang libclang-rt-14-dev libjsmn-dev libcmocka-dev libmbedtls-dev
       gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi
-      python3 openssl valgrind iproute2 ca-certificates"
+      python3 openssl valgrind iproute2 ca-certificates dpkg-dev dnsmasq-base"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+
+# Source entries are derived from the machine's own binary entries (same
+# mirrors, suites, components and keys), so no archive is named here. Both
+# apt formats are handled: deb822 *.sources files and one-line *.list files.
+src_file=/etc/apt/sources.list.d/oarc-deb-src.sources
+need_update=""
+have_deb_src() {
+    grep -rqsE '^[[:space:]]*(Types:.*deb-src|deb-src[[:space:]])' \
+        /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null
+}
+derive_deb_src() {
+    for f in /etc/apt/sources.list.d/*.sources; do
+        [ -f "$f" ] || continue
+        # Keep each stanza whose Types include "deb", as a deb-src stanza.
+        awk 'BEGIN { RS = ""; ORS = "\n\n" }
+             /(^|\n)Types:[^\n]*(^|[ \t])deb([ \t]|\n|$)/ {
+                 sub(/Types:[^\n]*/, "Types: deb-src"); print }' "$f"
+    done
+    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+        [ -f "$f" ] || continue
+        sed -n 's/^[[:space:]]*deb[[:space:]]/deb-src /p' "$f"
+    done
+}
+if ! have_deb_src; then
+    tmp=$(mktemp)
+    derive_deb_src >"$tmp"
+    if [ -s "$tmp" ]; then
+        # One-line entries cannot live in a .sources file.
+        if grep -q '^deb-src ' "$tmp"; then src_file=/etc/apt/sources.list.d/oarc-deb-src.list; fi
+        echo "adding deb-src entries derived from the apt sources: $src_file"
+        $sudo cp "$tmp" "$src_file"
+        $sudo chmod 644 "$src_file"
+        need_update=1
+    else
+        echo "warning: no 'deb' apt entries found to derive deb-src entries from;" \
+             "apt-get source lwip (host-lwip board) will fail" >&2
+    fi
+    rm -f "$tmp"
+fi
+
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
+if [ -n "$missing" ] || [ -n "$need_update" ]; then
+    $sudo apt-get update -qq
+fi
 [ -z "$missing" ] && exit 0
 echo "installing Debian packages:$missing"
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
 # --no-install-recommends keeps the ARM toolchain from pulling in docs and gdb.
 $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
