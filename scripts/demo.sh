@@ -2,15 +2,19 @@
 # The main job, from a fresh Debian machine: install what is missing, build,
 # start the bundled Admin API simulator (TLS on loopback, its own throwaway CA),
 # update one organization role and one project role through the oarc CLI,
-# show what the simulator received and what came back, stop the simulator.
+# show what the simulator received and what came back, then converge the
+# organization onto a sample plan with the provisioner, twice (the second run
+# must write nothing), stop the simulator.
 # Usage: scripts/demo.sh [BUILD_DIR]   (default: ./build-demo)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$root/build-demo}
 sh "$root/scripts/deps.sh"
 cmake -S "$root" -B "$out" -DOARC_BUILD_TESTS=OFF >/dev/null
-cmake --build "$out" --target oarc_cli -j"$(nproc 2>/dev/null || echo 2)" >/dev/null
+cmake --build "$out" --target oarc_cli oarc_provisioner -j"$(nproc 2>/dev/null || echo 2)" >/dev/null
 cli="$out/tools/oarc/oarc"
+prov="$out/firmware/provisioner/oarc-provisioner"
+plan="$root/firmware/provisioner/plans/sample.json"
 
 tmp=$(mktemp -d)
 key="sk-admin-demo-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
@@ -62,9 +66,37 @@ run() {
     return $rc
 }
 
+# The simulator's count of writes (2xx POST and DELETE answers) so far.
+writes() {
+    python3 -c 'import json,sys,urllib.request; print(json.load(urllib.request.urlopen(sys.argv[1] + "/stats"))["writes"])' "$control"
+}
+
+# One provisioner run over the sample plan: its lines, exit code and writes.
+provision() {
+    echo
+    echo "\$ oarc-provisioner firmware/provisioner/plans/sample.json    # $1 run"
+    before=$(writes)
+    set +e
+    OPENAI_ADMIN_KEY=$key "$prov" --base-url "$base_url" --ca-file "$ca" "$plan" > "$tmp/out" 2> "$tmp/err"
+    rc=$?
+    set -e
+    sed 's/^/  /' "$tmp/out"
+    sed 's/^/  stderr ! /' "$tmp/err"
+    after=$(writes)
+    run_writes=$((after - before))
+    echo "  exit code $rc; simulator writes counter $before -> $after: $run_writes writes this run"
+    return $rc
+}
+
 run org-role update role_01J1F8ROLE01 --name "API Group Manager" --null-description \
     --permission api.groups.read --permission api.groups.write
 run project-role update proj_abc123 role_01J1F8PROJ02 --description "Deploys models" \
     --no-permissions
 echo
-echo "both updates applied over verified TLS; stopping the simulator"
+echo "both updates applied over verified TLS"
+
+provision first
+provision second
+[ "$run_writes" -eq 0 ] || { echo "the second run wrote $run_writes times: not converged" >&2; exit 1; }
+echo
+echo "the plan converged: the second run read every item and wrote nothing; stopping the simulator"
