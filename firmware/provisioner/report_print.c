@@ -71,7 +71,7 @@ static void print_text(FILE *out, const prov_report *r)
     } else if (r->outcome == PROV_FAILED) {
         failure_text(detail, sizeof(detail), r);
     }
-    fprintf(out, "%-10s  %-20s  %-44s  %s%s  %s\n",
+    fprintf(out, "%-10s  %-20s  %-50s  %s%s  %s\n",
             r->kind == PROV_ITEM_ROLE ? "role" : "assignment", scope, what,
             prov_outcome_str(r->outcome), detail, r->request_id.ptr ? r->request_id.ptr : "-");
 }
