@@ -1,7 +1,8 @@
 /**
  * @file cli_args.h
- * @brief Command-line parsing for the oarc CLI: global options anywhere,
- * a command of two words, positional IDs in path order, field options.
+ * @brief Command-line parsing for the oarc CLI: global options anywhere, a
+ * command of two words, positional IDs in path order, then the options of
+ * that command.
  */
 #ifndef OARC_CLI_ARGS_H
 #define OARC_CLI_ARGS_H
@@ -10,16 +11,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cli_commands.h"
 #include "oarc/oarc_role.h"
 
 #define CLI_MAX_PERMISSIONS 64
 #define CLI_MAX_IDS 3
-
-typedef enum cli_command {
-    CLI_NONE = 0,
-    CLI_ORG_ROLE_UPDATE,
-    CLI_PROJECT_ROLE_UPDATE
-} cli_command;
 
 typedef struct cli_args {
     bool help;
@@ -28,11 +24,15 @@ typedef struct cli_args {
     const char *ca_file;    /**< NULL: the system bundle */
     uint32_t timeout_ms;    /**< 0: the library's default */
     int max_retries;        /**< -1: the library's default */
-    cli_command command;
+    const cli_command *command;
     const char *ids[CLI_MAX_IDS];
     size_t id_count;
-    oarc_role_update update; /**< permissions point into the array below */
+    /** Field options of update and create; permissions point into the array below. */
+    oarc_role_update update;
     const char *permissions[CLI_MAX_PERMISSIONS];
+    /** List options. */
+    oarc_list_params list;
+    bool all;
 } cli_args;
 
 /** Parse argv into a. NULL on success, else a short description of the

@@ -1,0 +1,71 @@
+/**
+ * @file cli_usage.c
+ * @brief The --help text: every command, its options, the output and the
+ * exit codes.
+ */
+#include "cli_usage.h"
+
+static const char usage_text[] =
+    "usage: oarc [global options] COMMAND VERB IDS... [options]\n"
+    "\n"
+    "Roles (IDs in path order):\n"
+    "  org-role list                              [list options]\n"
+    "  org-role create                            --name NAME permissions [description]\n"
+    "  org-role get|delete ROLE_ID\n"
+    "  org-role update ROLE_ID                    [field options]\n"
+    "  project-role list PROJECT_ID               [list options]\n"
+    "  project-role create PROJECT_ID             --name NAME permissions [description]\n"
+    "  project-role get|delete PROJECT_ID ROLE_ID\n"
+    "  project-role update PROJECT_ID ROLE_ID     [field options]\n"
+    "\n"
+    "Role assignments:\n"
+    "  org-user-role list USER_ID                 [list options]\n"
+    "  org-user-role assign|get|remove USER_ID ROLE_ID\n"
+    "  org-group-role list GROUP_ID               [list options]\n"
+    "  org-group-role assign|get|remove GROUP_ID ROLE_ID\n"
+    "  project-user-role list PROJECT_ID USER_ID  [list options]\n"
+    "  project-user-role assign|get|remove PROJECT_ID USER_ID ROLE_ID\n"
+    "  project-group-role list PROJECT_ID GROUP_ID [list options]\n"
+    "  project-group-role assign|get|remove PROJECT_ID GROUP_ID ROLE_ID\n"
+    "\n"
+    "Field options of update (an absent option leaves the field unchanged):\n"
+    "  --name NAME            set role_name          --null-name         send null\n"
+    "  --description TEXT     set description        --null-description  send null\n"
+    "  --permission P         add P to permissions (repeatable)\n"
+    "  --no-permissions       send [] (no permissions)\n"
+    "  --null-permissions     send null\n"
+    "create takes --name (required), --permission P (repeatable) or --no-permissions\n"
+    "(one is required), and --description TEXT or --null-description (optional).\n"
+    "\n"
+    "List options:\n"
+    "  --limit N              items per page, 1..1000 (default: the server's, 1000)\n"
+    "  --after CURSOR         start after this item (a page's \"next\")\n"
+    "  --order asc|desc       default: the server's (asc)\n"
+    "  --all                  every page: items are streamed as they arrive and memory\n"
+    "                         stays fixed; starts at --after; --limit is the page size\n"
+    "                         (halved while a page does not fit the receive buffer)\n"
+    "\n"
+    "Global options:\n"
+    "  --base-url URL         default: $OPENAI_BASE_URL, else https://api.openai.com/v1\n"
+    "  --ca-file PEM          CA bundle the server must chain to\n"
+    "                         (default: " CLI_SYSTEM_CA_BUNDLE ")\n"
+    "  --timeout-ms N         deadline of each call, retries included (default 60000)\n"
+    "  --max-retries N        retries after the first attempt (default 2)\n"
+    "  --insecure-http        INSECURE: allow an http:// base URL (no TLS, key in clear)\n"
+    "  --help                 this text\n"
+    "\n"
+    "The admin key is read from $OPENAI_ADMIN_KEY. The result is printed as JSON on\n"
+    "stdout in the API's shape: a role, {\"object\":\"role.deleted\",...}, an assignment\n"
+    "with its user or group and role, {\"object\":\"user.role.deleted\",\"deleted\":true},\n"
+    "or a list {\"object\":\"list\",\"data\":[...],\"has_more\":...,\"next\":...} (with --all:\n"
+    "every item, has_more false, next null). A failure prints one line on stderr:\n"
+    "  error: <status> <type>: <message> (request id <id>)\n"
+    "A list item that does not decode is reported on stderr (its index and field),\n"
+    "left out, and the list goes on; the exit code is then 3.\n"
+    "Exit codes: 0 success, 1 API error, 2 usage or invalid input (nothing sent),\n"
+    "3 network, TLS, certificate, timeout, or a response that could not be read.\n";
+
+void cli_print_usage(FILE *out)
+{
+    fputs(usage_text, out);
+}
