@@ -1,0 +1,46 @@
+/**
+ * @file lwipopts.h
+ * @brief A minimal lwIP configuration of a Cortex-M4 board running lwIP with
+ * an RTOS (NO_SYS 0): enough to compile the oarc lwIP port against lwIP's
+ * own headers for that target (ctest lwip.port_cortex_m4). Sizes are a small
+ * device's; nothing here is linked or run.
+ */
+#ifndef OARC_CM4_CHECK_LWIPOPTS_H
+#define OARC_CM4_CHECK_LWIPOPTS_H
+
+#define NO_SYS                      0
+#define LWIP_TCPIP_CORE_LOCKING     1
+#define LWIP_NETCONN                1
+#define LWIP_SOCKET                 1
+#define LWIP_COMPAT_SOCKETS         0
+#define LWIP_POSIX_SOCKETS_IO_NAMES 0
+#define LWIP_SOCKET_SELECT          1
+#define LWIP_SOCKET_POLL            1
+#define LWIP_NETIF_API              1
+
+/* Both families, so that the port's AF_UNSPEC path meets IPv6 too. */
+#define LWIP_IPV4                   1
+#define LWIP_IPV6                   1
+#define LWIP_TCP                    1
+#define LWIP_UDP                    1
+#define LWIP_DNS                    1
+#define LWIP_DHCP                   1
+
+#define MEM_ALIGNMENT               4
+#define MEM_SIZE                    (16 * 1024)
+#define PBUF_POOL_SIZE              12
+#define MEMP_NUM_TCP_PCB            2
+#define MEMP_NUM_NETCONN            4
+#define TCP_MSS                     1460
+#define TCP_WND                     (4 * TCP_MSS)
+#define TCP_SND_BUF                 (4 * TCP_MSS)
+#define TCPIP_MBOX_SIZE             8
+#define DEFAULT_TCP_RECVMBOX_SIZE   8
+#define DEFAULT_UDP_RECVMBOX_SIZE   4
+#define DEFAULT_ACCEPTMBOX_SIZE     2
+#define TCPIP_THREAD_STACKSIZE      1024
+#define TCPIP_THREAD_PRIO           3
+
+#define LWIP_STATS                  0
+
+#endif /* OARC_CM4_CHECK_LWIPOPTS_H */
