@@ -41,6 +41,7 @@ static const char usage_text[] =
     "  --base-url URL     default: $OPENAI_BASE_URL, else https://api.openai.com/v1\n"
     "  --ca-file PEM      CA bundle the server must chain to (default: " SYSTEM_CA_BUNDLE ")\n"
     "  --timeout-ms N     deadline of each call, retries included (default 60000)\n"
+    "  --dry-run          read and compare, write nothing: say what a run would do\n"
     "  --json             one JSON object per line instead of text\n"
     "  --builtin          run the compiled-in plan (the one a device runs)\n"
     "  --help             this text\n"
@@ -55,6 +56,7 @@ typedef struct options {
     const char *plan_file;
     uint32_t timeout_ms;
     bool json;
+    bool dry_run;
     bool builtin;
     bool help;
 } options;
@@ -82,6 +84,8 @@ static const char *parse_args(options *o, int argc, char **argv)
             o->help = true;
         } else if (strcmp(a, "--json") == 0) {
             o->json = true;
+        } else if (strcmp(a, "--dry-run") == 0) {
+            o->dry_run = true;
         } else if (strcmp(a, "--builtin") == 0) {
             o->builtin = true;
         } else if (strcmp(a, "--base-url") == 0 && has_value) {
@@ -220,12 +224,13 @@ int main(int argc, char **argv)
     int code = start_client(&o, key);
     if (code == 0) {
         prov_plan_error err;
-        oarc_status st = prov_run_plan(&run, &client, plan, print_item, &o, &err);
+        prov_options opts = { .report = print_item, .report_ctx = &o, .dry_run = o.dry_run };
+        oarc_status st = prov_run_plan(&run, &client, plan, &opts, &err);
         if (st != OARC_OK) {
             fprintf(stderr, "error: plan: %s: %s\n", err.path, err.reason);
             code = EXIT_USAGE;
         } else {
-            prov_print_summary(stdout, &run.summary, o.json);
+            prov_print_summary(stdout, &run.summary, o.dry_run, o.json);
             code = run.summary.unreachable != OARC_OK ? EXIT_UNREACHABLE
                    : run.summary.failed != 0u         ? EXIT_FAILED_ITEM
                                                       : 0;

@@ -33,7 +33,7 @@ oarc_status prov_walk(prov_run *run, const oarc_role_scope *scope, prov_match_fn
 }
 
 oarc_status prov_run_plan(prov_run *run, oarc_client *client, const prov_plan *plan,
-                          prov_report_fn report, void *report_ctx, prov_plan_error *err)
+                          const prov_options *options, prov_plan_error *err)
 {
     prov_plan_error local;
 
@@ -53,8 +53,9 @@ oarc_status prov_run_plan(prov_run *run, oarc_client *client, const prov_plan *p
     run->summary.unreachable = OARC_OK;
     run->priv.client = client;
     run->priv.plan = plan;
-    run->priv.report = report;
-    run->priv.report_ctx = report_ctx;
+    if (options != NULL) {
+        run->priv.options = *options;
+    }
     prov_converge_roles(run);
     prov_converge_assignments(run);
     return OARC_OK;

@@ -63,10 +63,22 @@ typedef struct prov_report {
     const char *reason;                   /**< the provisioner's reason, or NULL */
     int http_status;                      /**< 0 when no answer came */
     oarc_span message;                    /**< the API's error message; ptr NULL if none */
+    /** A dry run: the outcome is what a real run would do; no write was sent. */
+    bool dry_run;
 } prov_report;
 
 /** Called once per item, in the order items are decided. */
 typedef void (*prov_report_fn)(void *ctx, const prov_report *report);
+
+/** How a run reports, and whether it writes. */
+typedef struct prov_options {
+    prov_report_fn report;  /**< called once per item; may be NULL */
+    void *report_ctx;       /**< handed to report */
+    /** Read and compare as usual but send no write: each item reports what a
+     *  real run would do (an assignment to a role that would be created
+     *  reports it would be assigned). */
+    bool dry_run;
+} prov_options;
 
 /** Counts of a run, by outcome. */
 typedef struct prov_summary {
@@ -84,6 +96,7 @@ typedef struct prov_summary {
 typedef struct prov_role_slot {
     bool found;                                      /**< the API has it */
     bool has_id;                                     /**< id is set (found or created) */
+    bool would_create;                               /**< dry run: missing, would be created */
     unsigned differs;                                /**< PROV_FIELD_* bits */
     char id[OARC_MAX_ID_LEN + 1u];
     char request_id[PROVISIONER_REQUEST_ID_SIZE];    /**< the call that read it */
@@ -100,8 +113,7 @@ typedef struct prov_run {
     struct {
         oarc_client *client;
         const prov_plan *plan;
-        prov_report_fn report;
-        void *report_ctx;
+        prov_options options;
         prov_role_slot roles[PROVISIONER_MAX_ROLES];
         bool role_done[PROVISIONER_MAX_ROLES];
         bool assignment_done[PROVISIONER_MAX_ASSIGNMENTS];
@@ -115,13 +127,13 @@ typedef struct prov_run {
 /**
  * Check plan whole (prov_plan_check; on a fault, err says where and nothing
  * is sent), then converge the organization reached through client onto it,
- * calling report (may be NULL) for each item. Returns OARC_OK when the run
- * took place, whatever its items' outcomes (read run->summary), or the plan
- * check's status. client must be initialised; run and plan must outlive
- * the call.
+ * reporting each item through options (NULL: no report, writes sent).
+ * Returns OARC_OK when the run took place, whatever its items' outcomes
+ * (read run->summary), or the plan check's status. client must be
+ * initialised; run and plan must outlive the call.
  */
 oarc_status prov_run_plan(prov_run *run, oarc_client *client, const prov_plan *plan,
-                          prov_report_fn report, void *report_ctx, prov_plan_error *err);
+                          const prov_options *options, prov_plan_error *err);
 
 /** A short name of an outcome: "unchanged", "updated", ...; never NULL. */
 const char *prov_outcome_str(prov_outcome outcome);

@@ -30,6 +30,14 @@ static const char *role_id_of(const prov_run *run, size_t j)
     return run->priv.roles[r].id;
 }
 
+/* Dry run: the plan role assignment j names would be created, so the
+ * principal cannot hold it yet. */
+static bool role_would_be_created(const prov_run *run, size_t j)
+{
+    size_t r = prov_plan_find_role(run->priv.plan, &run->priv.plan->assignments[j]);
+    return r != PROV_NO_INDEX && run->priv.roles[r].would_create;
+}
+
 static bool in_group(const prov_run *run, size_t first, size_t j)
 {
     const prov_assignment *a = &run->priv.plan->assignments[first];
@@ -99,6 +107,17 @@ static oarc_status assign(prov_run *run, const prov_assignment *a, const char *r
            : oarc_project_group_role_assign(c, a->project_id, a->principal_id, role_id, out);
 }
 
+/* An outcome decided without a write (unchanged, or any in a dry run). */
+static void report_decided(prov_run *run, size_t j, prov_outcome outcome, const char *role_id)
+{
+    prov_report rep = prov_report_for(run, PROV_ITEM_ASSIGNMENT, j, outcome);
+
+    if (role_id != NULL) {
+        rep.role_id = prov_span_of(role_id, OARC_MAX_ID_LEN + 1u);
+    }
+    prov_report_emit(run, &rep);
+}
+
 static void act_on_assignment(prov_run *run, size_t j)
 {
     const prov_assignment *a = &run->priv.plan->assignments[j];
@@ -109,12 +128,14 @@ static void act_on_assignment(prov_run *run, size_t j)
     if (run->summary.unreachable != OARC_OK) {
         prov_report_refused(run, PROV_ITEM_ASSIGNMENT, j,
                             "not tried: the API could not be reached");
+    } else if (role_id == NULL && role_would_be_created(run, j)) {
+        report_decided(run, j, PROV_ASSIGNED, NULL);
     } else if (role_id == NULL) {
         prov_report_refused(run, PROV_ITEM_ASSIGNMENT, j, "its role has no id (the role failed)");
     } else if (run->priv.assignment_present[j]) {
-        prov_report rep = prov_report_for(run, PROV_ITEM_ASSIGNMENT, j, PROV_UNCHANGED);
-        rep.role_id = prov_span_of(role_id, OARC_MAX_ID_LEN + 1u);
-        prov_report_emit(run, &rep);
+        report_decided(run, j, PROV_UNCHANGED, role_id);
+    } else if (run->priv.options.dry_run) {
+        report_decided(run, j, PROV_ASSIGNED, role_id);
     } else {
         oarc_status st = assign(run, a, role_id, &done);
         if (st != OARC_OK) {

@@ -45,6 +45,7 @@ prov_report prov_report_for(const prov_run *run, prov_item_kind kind, size_t ind
     const prov_plan *plan = run->priv.plan;
 
     memset(&rep, 0, sizeof(rep));
+    rep.dry_run = run->priv.options.dry_run;
     rep.kind = kind;
     rep.index = index;
     rep.outcome = outcome;
@@ -68,8 +69,8 @@ void prov_report_emit(prov_run *run, const prov_report *report)
     case PROV_ASSIGNED: s->assigned++; break;
     default: s->failed++; break;
     }
-    if (run->priv.report != NULL) {
-        run->priv.report(run->priv.report_ctx, report);
+    if (run->priv.options.report != NULL) {
+        run->priv.options.report(run->priv.options.report_ctx, report);
     }
 }
 

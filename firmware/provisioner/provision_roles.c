@@ -77,12 +77,30 @@ static oarc_status role_create(prov_run *run, const prov_role *r, const oarc_rol
     return oarc_project_role_create(run->priv.client, r->project_id, c, &run->priv.role);
 }
 
+/* An outcome decided by reading alone: the request id is the read's. */
+static void report_read(prov_run *run, size_t j, prov_outcome outcome)
+{
+    prov_role_slot *slot = &run->priv.roles[j];
+    prov_report rep = prov_report_for(run, PROV_ITEM_ROLE, j, outcome);
+
+    rep.fields = slot->differs;
+    rep.role_id = prov_span_of(slot->id, sizeof(slot->id));
+    rep.request_id = prov_span_of(slot->request_id, sizeof(slot->request_id));
+    prov_report_emit(run, &rep);
+}
+
 static void create_role(prov_run *run, size_t j)
 {
     const prov_role *r = &run->priv.plan->roles[j];
     prov_role_slot *slot = &run->priv.roles[j];
     oarc_role_create c;
 
+    if (run->priv.options.dry_run) {
+        slot->would_create = true;
+        prov_report rep = prov_report_for(run, PROV_ITEM_ROLE, j, PROV_CREATED);
+        prov_report_emit(run, &rep);
+        return;
+    }
     prov_create_for(r, run->priv.perms, &c);
     oarc_status st = role_create(run, r, &c);
     if (st != OARC_OK) {
@@ -100,6 +118,10 @@ static void update_role(prov_run *run, size_t j)
     prov_role_slot *slot = &run->priv.roles[j];
     oarc_role_update u;
 
+    if (run->priv.options.dry_run) {
+        report_read(run, j, PROV_UPDATED);
+        return;
+    }
     prov_update_for(r, slot->differs, run->priv.perms, &u);
     oarc_status st = role_update(run, r, slot->id, &u);
     if (st != OARC_OK) {
@@ -108,16 +130,6 @@ static void update_role(prov_run *run, size_t j)
     }
     prov_report_call_done(run, PROV_ITEM_ROLE, j, PROV_UPDATED, slot->differs,
                           prov_span_of(slot->id, sizeof(slot->id)));
-}
-
-static void report_unchanged(prov_run *run, size_t j)
-{
-    prov_role_slot *slot = &run->priv.roles[j];
-    prov_report rep = prov_report_for(run, PROV_ITEM_ROLE, j, PROV_UNCHANGED);
-
-    rep.role_id = prov_span_of(slot->id, sizeof(slot->id));
-    rep.request_id = prov_span_of(slot->request_id, sizeof(slot->request_id));
-    prov_report_emit(run, &rep);
 }
 
 /* The role has been read (found or not): write what the plan asks. */
@@ -132,7 +144,7 @@ static void act_on_role(prov_run *run, size_t j)
     } else if (slot->found && !slot->has_id) {
         prov_report_refused(run, PROV_ITEM_ROLE, j, "the API's id for it is too long");
     } else if (slot->found && slot->differs == 0u) {
-        report_unchanged(run, j);
+        report_read(run, j, PROV_UNCHANGED);
     } else if (slot->found) {
         update_role(run, j);
     } else if (r->id != NULL) {

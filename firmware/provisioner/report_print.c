@@ -37,7 +37,8 @@ static void fields_text(char *buf, size_t cap, unsigned fields)
              (fields & PROV_FIELD_PERMISSIONS) ? "permissions" : "");
 }
 
-/* ": 403 OARC_ERR_API: message" or ": reason". */
+/* ": 403 OARC_ERR_API: message" or ": reason", on one line whatever the
+ * API's message holds (a newline in it would forge another item's line). */
 static void failure_text(char *buf, size_t cap, const prov_report *r)
 {
     if (r->reason != NULL) {
@@ -47,6 +48,25 @@ static void failure_text(char *buf, size_t cap, const prov_report *r)
                  r->message.ptr ? r->message.ptr : "(no message)");
     } else {
         snprintf(buf, cap, ": %s", oarc_status_str(r->status));
+    }
+    for (size_t i = 0; i < cap && buf[i] != '\0'; i++) {
+        if ((unsigned char)buf[i] < 0x20u || buf[i] == 0x7F) {
+            buf[i] = ' ';
+        }
+    }
+}
+
+/* "updated", or in a dry run what would happen: "would update". */
+static const char *outcome_text(const prov_report *r)
+{
+    if (!r->dry_run) {
+        return prov_outcome_str(r->outcome);
+    }
+    switch (r->outcome) {
+    case PROV_UPDATED: return "would update";
+    case PROV_CREATED: return "would create";
+    case PROV_ASSIGNED: return "would assign";
+    default: return prov_outcome_str(r->outcome);
     }
 }
 
@@ -73,7 +93,7 @@ static void print_text(FILE *out, const prov_report *r)
     }
     fprintf(out, "%-10s  %-20s  %-50s  %s%s  %s\n",
             r->kind == PROV_ITEM_ROLE ? "role" : "assignment", scope, what,
-            prov_outcome_str(r->outcome), detail, r->request_id.ptr ? r->request_id.ptr : "-");
+            outcome_text(r), detail, r->request_id.ptr ? r->request_id.ptr : "-");
 }
 
 static void key(oarc_json_writer *w, const char *k)
@@ -168,6 +188,8 @@ static void print_json(FILE *out, const prov_report *r)
     json_fields(&w, r->fields);
     span(&w, "role_id", r->role_id);
     span(&w, "request_id", r->request_id);
+    key(&w, "dry_run");
+    oarc_json_write_bool(&w, r->dry_run);
     if (r->outcome == PROV_FAILED) {
         json_failure(&w, r);
     }
@@ -191,12 +213,12 @@ static void count(oarc_json_writer *w, const char *k, size_t n)
     oarc_json_write_int(w, (int64_t)n);
 }
 
-void prov_print_summary(FILE *out, const prov_summary *s, bool json)
+void prov_print_summary(FILE *out, const prov_summary *s, bool dry_run, bool json)
 {
     if (!json) {
         fprintf(out,
-                "summary: %zu unchanged, %zu updated, %zu created, %zu assigned, %zu failed%s%s\n",
-                s->unchanged, s->updated, s->created, s->assigned, s->failed,
+                "%ssummary: %zu unchanged, %zu updated, %zu created, %zu assigned, %zu failed%s%s\n",
+                dry_run ? "dry run " : "", s->unchanged, s->updated, s->created, s->assigned, s->failed,
                 s->unreachable != OARC_OK ? "; stopped: the API could not be reached: " : "",
                 s->unreachable != OARC_OK ? oarc_status_str(s->unreachable) : "");
         return;
@@ -213,6 +235,8 @@ void prov_print_summary(FILE *out, const prov_summary *s, bool json)
     count(&w, "assigned", s->assigned);
     count(&w, "failed", s->failed);
     text(&w, "unreachable", s->unreachable == OARC_OK ? NULL : oarc_status_str(s->unreachable));
+    key(&w, "dry_run");
+    oarc_json_write_bool(&w, dry_run);
     oarc_json_write_end_object(&w);
     oarc_json_write_end_object(&w);
     emit_json(out, &w);

@@ -11,11 +11,13 @@
 
 #include "provision.h"
 
-/** One item: `role  org  "Deployer"  updated (description, permissions)  req_...`,
- *  or, with json, one JSON object on its own line. */
+/** One item: `role  org  "Deployer"  updated (description, permissions)  req_...`
+ *  (in a dry run: `would update (...)`), or, with json, one JSON object on its
+ *  own line. */
 void prov_print_report(FILE *out, const prov_report *report, bool json);
 
-/** The counts: `summary: 1 unchanged, ...`, or `{"summary": {...}}`. */
-void prov_print_summary(FILE *out, const prov_summary *summary, bool json);
+/** The counts: `summary: 1 unchanged, ...` (`dry run summary: ...`), or
+ *  `{"summary": {...}}`. */
+void prov_print_summary(FILE *out, const prov_summary *summary, bool dry_run, bool json);
 
 #endif /* PROV_REPORT_PRINT_H */

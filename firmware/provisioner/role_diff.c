@@ -10,8 +10,10 @@
 
 #include "text.h"
 
-/* Longer than any string the plan check lets through. */
-#define LONGEST_TEXT PROVISIONER_MAX_DESCRIPTION_LEN
+/* At least as long as any string the plan check lets through. */
+#define LONGER(a, b) ((a) > (b) ? (a) : (b))
+#define LONGEST_TEXT LONGER(PROVISIONER_MAX_DESCRIPTION_LEN, \
+                            LONGER(PROVISIONER_MAX_NAME_LEN, PROVISIONER_MAX_PERMISSION_LEN))
 
 bool prov_span_is(oarc_span span, const char *s)
 {

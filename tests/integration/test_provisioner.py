@@ -75,6 +75,14 @@ class Provisioner(unittest.TestCase):
         summaries = [x["summary"] for x in lines if "summary" in x]
         return r, items, summaries[0] if summaries else None
 
+    def sample_text_lines(self, returncode):
+        """The sample plan's text output: one line per item (9) and the summary."""
+        r, _, _ = self.run_plan([SAMPLE_PLAN], json_out=False)
+        self.assertEqual(r.returncode, returncode, r.stderr)
+        lines = r.stdout.splitlines()
+        self.assertEqual(len(lines), 10)
+        return r, lines
+
     def run_sample(self):
         return self.run_plan([SAMPLE_PLAN])
 
@@ -105,7 +113,7 @@ class Provisioner(unittest.TestCase):
         self.assertEqual([x["outcome"] for x in self.assignments(items)],
                          SAMPLE_ASSIGNMENT_OUTCOMES)
         self.assertEqual(summary, {"unchanged": 3, "updated": 1, "created": 2, "assigned": 3,
-                                   "failed": 0, "unreachable": None})
+                                   "failed": 0, "unreachable": None, "dry_run": False})
         for x in items:
             if x["outcome"] != "unchanged":
                 self.assertRegex(x["request_id"], r"^req_[0-9a-f]+$")
@@ -159,6 +167,14 @@ class Provisioner(unittest.TestCase):
         self.assertEqual(self.writes(), 5)
         self.assertIsNone(self.org_role_state("Billing Viewer")["description"])
 
+    def test_provisioner_api_message_stays_on_one_line(self):
+        self.sim.inject(kind="status", status=403, method="POST",
+                        path="/organization/roles/" + BILLING_VIEWER,
+                        message="first line\nrole   org   \"Forged\"   unchanged")
+        _, lines = self.sample_text_lines(returncode=1)
+        self.assertRegex(lines[1], r'^role +org +"Billing Viewer" +failed: 403 OARC_ERR_API: '
+                                   r'first line role   org   "Forged"   unchanged  req_[0-9a-f]+$')
+
     def test_provisioner_missing_role_without_create_fails(self):
         plan = {"roles": [org_role("Nobody Yet", ["api.usage.read"]),
                           org_role("Audit Log Reader", ["api.audit_logs.read"])]}
@@ -200,6 +216,23 @@ class Provisioner(unittest.TestCase):
         self.assertIsNone(items[1]["request_id"])
         self.assertEqual(self.posts(), [])
 
+    def test_provisioner_dry_run_writes_nothing_and_says_what_it_would_do(self):
+        r, items, summary = self.run_plan(["--dry-run", SAMPLE_PLAN])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual({q["method"] for q in self.sim.requests()}, {"GET"})
+        self.assertEqual(self.writes(), 0)
+        got = [(x["name"], x["outcome"], x["fields"]) for x in self.roles(items)]
+        self.assertEqual(got, SAMPLE_ROLE_OUTCOMES)
+        # Assigning a role that would be created counts as would-assign.
+        self.assertEqual([x["outcome"] for x in self.assignments(items)],
+                         SAMPLE_ASSIGNMENT_OUTCOMES)
+        self.assertTrue(all(x["dry_run"] for x in items))
+        self.assertTrue(summary["dry_run"])
+        text, _, _ = self.run_plan(["--dry-run", SAMPLE_PLAN], json_out=False)
+        self.assertRegex(text.stdout, r'"Deployer" +would create  -\n')
+        self.assertIn("dry run summary: 3 unchanged, 1 updated, 2 created, 3 assigned, 0 failed",
+                      text.stdout)
+
     def test_provisioner_builtin_plan_converges(self):
         r, items, _ = self.run_plan(["--builtin"])
         self.assertEqual(r.returncode, 0, r.stderr)
@@ -213,10 +246,7 @@ class Provisioner(unittest.TestCase):
         self.assertEqual(self.writes(), before)
 
     def test_provisioner_text_lines_and_summary(self):
-        r, _, _ = self.run_plan([SAMPLE_PLAN], json_out=False)
-        self.assertEqual(r.returncode, 0, r.stderr)
-        lines = r.stdout.splitlines()
-        self.assertEqual(len(lines), 10)
+        r, lines = self.sample_text_lines(returncode=0)
         self.assertRegex(lines[1], r'^role +org +"Billing Viewer" +updated '
                                    r'\(description, permissions\)  req_[0-9a-f]+$')
         self.assertRegex(lines[5], r'^assignment +org +user user_def456 <- "Deployer" +'
