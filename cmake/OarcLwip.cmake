@@ -62,6 +62,10 @@ endif()
 foreach(needed src/include/lwip/opt.h src/api/sockets.c port/sys_arch.c port/netif/tapif.c
                port/include/arch/cc.h)
   if(NOT EXISTS ${OARC_LWIP_DIR}/${needed})
+    if(NOT OARC_LWIP_SOURCE_DIR)
+      set(_oarc_lwip_fix "delete ${_oarc_lwip_fetch_dir} (an interrupted fetch?) and configure "
+                         "again, or " ${_oarc_lwip_fix})
+    endif()
     message(FATAL_ERROR "host-lwip board: '${OARC_LWIP_DIR}' is not Debian's lwIP source tree "
                         "(no ${needed}): " ${_oarc_lwip_fix})
   endif()
