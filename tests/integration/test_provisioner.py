@@ -167,6 +167,25 @@ class Provisioner(unittest.TestCase):
         self.assertEqual(self.writes(), 5)
         self.assertIsNone(self.org_role_state("Billing Viewer")["description"])
 
+    def test_provisioner_refused_list_fails_its_scope_only(self):
+        # Every page of the organization's roles is refused: each organization
+        # role fails with that answer's request id; the project's roles and the
+        # assignment with an explicit role_id still go through.
+        self.sim.inject(kind="status", status=403, method="GET",
+                        path_regex=r"/organization/roles(\?|$)", count=-1)
+        r, items, summary = self.run_sample()
+        self.assertEqual(r.returncode, 1, r.stderr)
+        refused = [q["request_id"] for q in self.sim.requests() if q["status"] == 403]
+        self.assertEqual(len(refused), 1)
+        org = [x for x in self.roles(items) if x["scope"] == "organization"]
+        self.assertEqual({(x["outcome"], x["http_status"], x["request_id"]) for x in org},
+                         {("failed", 403, refused[0])})
+        project = [(x["name"], x["outcome"]) for x in self.roles(items) if x["scope"] == "project"]
+        self.assertEqual(project, [("Model Caller", "unchanged"), ("Key Rotator", "created")])
+        self.assertEqual([x["outcome"] for x in self.assignments(items)],
+                         ["failed", "failed", "assigned", "assigned"])
+        self.assertEqual(summary["failed"], 5)
+
     def test_provisioner_api_message_stays_on_one_line(self):
         self.sim.inject(kind="status", status=403, method="POST",
                         path="/organization/roles/" + BILLING_VIEWER,
