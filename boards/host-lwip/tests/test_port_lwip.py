@@ -1,0 +1,180 @@
+"""The lwIP port's contract (port/lwip), driven directly by port-lwip-probe over
+the host-lwip board, against plain TCP peers on the far end of the TAP link in
+the namespace of tests/lwip's rig: connect outcomes, the timeouts, peer close,
+reset, name resolution through lwIP's resolver, and the board's entropy.
+
+Run by ctest (label lwip) with OARC_LWIP_PORT_PROBE naming the probe. Needs root
+and /dev/net/tun; elsewhere each test is skipped with the reason, unless
+OARC_LWIP_REQUIRE=1.
+"""
+import json
+import os
+import socket
+import struct
+import sys
+import threading
+import time
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "tests", "lwip"))
+
+from rig import API_NAME, FAR_ADDR, LWIP_ADDR, LwipRig, RigUnavailable  # noqa: E402
+
+PROBE = os.environ.get("OARC_LWIP_PORT_PROBE", "")
+REQUIRE = os.environ.get("OARC_LWIP_REQUIRE") == "1"
+TIMEOUT_MS = 1500
+SLACK_MS = 1000          # how late a timeout may end on a loaded machine
+SILENT_ADDR = "10.77.0.9"  # on the link's subnet, answered by nobody (no ARP reply)
+
+
+class Peer:
+    """A TCP listener on the link's far end, inside the rig's namespace; each
+    accepted connection is handed to behaviour(conn) on its own thread."""
+
+    def __init__(self, rig, behaviour, rcvbuf=None):
+        with rig.netns.entered():
+            self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            if rcvbuf:
+                self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
+            self.sock.bind((FAR_ADDR, 0))
+            self.sock.listen(4)
+        self.port = self.sock.getsockname()[1]
+        self.behaviour = behaviour
+        self.conns = []
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.conns.append(conn)
+            threading.Thread(target=self.behaviour, args=(conn,), daemon=True).start()
+
+    def close(self):
+        self.sock.close()
+        for c in self.conns:
+            c.close()
+
+
+def echo(conn):
+    if conn.recv(64):
+        conn.sendall(b"pong\n")
+
+
+def close_at_once(conn):
+    conn.close()
+
+
+def reset_after_a_moment(conn):
+    time.sleep(0.3)  # after the probe's connect has completed
+    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    conn.close()
+
+
+def stay_silent(conn):
+    pass  # held open by Peer.conns until the test ends
+
+
+class LwipPort(unittest.TestCase):
+    def setUp(self):
+        try:
+            self.rig = self.enterContext(LwipRig("sk-admin-port-probe"))
+        except RigUnavailable as e:
+            if REQUIRE:
+                self.fail("OARC_LWIP_REQUIRE=1 but the rig cannot run here: %s" % e)
+            self.skipTest("lwIP TAP rig unavailable: %s" % e)
+        self.assertTrue(PROBE and os.access(PROBE, os.X_OK),
+                        "OARC_LWIP_PORT_PROBE must name the built port-lwip-probe")
+        self.env = self.rig.lwip_env()
+
+    def peer(self, behaviour, **kw):
+        p = Peer(self.rig, behaviour, **kw)
+        self.addCleanup(p.close)
+        return p
+
+    def probe(self, host, port, op):
+        r = self.rig.run([PROBE, host, str(port), str(TIMEOUT_MS), op], env=self.env, timeout=60)
+        self.assertEqual(r.returncode, 0, "port-lwip-probe failed:\n" + r.stderr)
+        out = json.loads(r.stdout.strip().splitlines()[-1])
+        print(json.dumps(out))
+        return out
+
+    def assert_timed_out(self, out):
+        self.assertEqual(out["result"], "OARC_ERR_TIMEOUT")
+        self.assertGreaterEqual(out["elapsed_ms"], TIMEOUT_MS - 20)
+        self.assertLess(out["elapsed_ms"], TIMEOUT_MS + SLACK_MS)
+
+    # ---- connect -------------------------------------------------------------
+
+    def test_connect_refused(self):
+        closed = Peer(self.rig, stay_silent)
+        port = closed.port
+        closed.close()  # nothing listens there any more: the kernel answers RST
+        out = self.probe(FAR_ADDR, port, "connect")
+        self.assertEqual(out["connect"], "OARC_ERR_CONNECT")
+        self.assertLess(out["elapsed_ms"], TIMEOUT_MS)
+
+    def test_connect_to_a_silent_address_times_out(self):
+        out = self.probe(SILENT_ADDR, 443, "connect")
+        self.assertEqual(out["connect"], "OARC_ERR_TIMEOUT")
+        self.assert_timed_out(out)
+
+    def test_unknown_name_is_a_dns_error(self):
+        out = self.probe("nosuch.oarc.test", 443, "connect")
+        self.assertEqual(out["connect"], "OARC_ERR_DNS")
+
+    def test_name_resolved_by_lwip_and_bytes_both_ways(self):
+        p = self.peer(echo)
+        out = self.probe(API_NAME, p.port, "echo")
+        self.assertEqual(out["connect"], "OARC_OK")
+        self.assertEqual(out["result"], 5)
+        self.assertEqual(out["data"], "pong")
+        self.assertEqual(p.conns[0].getpeername()[0], LWIP_ADDR)
+        queries = self.rig.dns.queries()
+        self.assertIn(("A", API_NAME, LWIP_ADDR), queries, "dnsmasq saw no query from lwIP")
+
+    # ---- receive -------------------------------------------------------------
+
+    def test_peer_close_reads_zero(self):
+        out = self.probe(FAR_ADDR, self.peer(close_at_once).port, "recv")
+        self.assertEqual(out["connect"], "OARC_OK")
+        self.assertEqual(out["result"], 0)
+        self.assertLess(out["elapsed_ms"], TIMEOUT_MS)
+
+    def test_reset_reads_io_error(self):
+        out = self.probe(FAR_ADDR, self.peer(reset_after_a_moment).port, "recv")
+        self.assertEqual(out["connect"], "OARC_OK")
+        self.assertEqual(out["result"], "OARC_ERR_IO")
+        self.assertLess(out["elapsed_ms"], TIMEOUT_MS)
+
+    def test_silent_peer_recv_times_out(self):
+        out = self.probe(FAR_ADDR, self.peer(stay_silent).port, "recv")
+        self.assertEqual(out["connect"], "OARC_OK")
+        self.assert_timed_out(out)
+
+    # ---- send ----------------------------------------------------------------
+
+    def test_send_to_a_peer_that_reads_nothing_times_out(self):
+        out = self.probe(FAR_ADDR, self.peer(stay_silent, rcvbuf=4096).port, "send")
+        self.assertEqual(out["connect"], "OARC_OK")
+        self.assertEqual(out["result"], "OARC_ERR_TIMEOUT")
+
+    def test_send_after_reset_fails(self):
+        out = self.probe(FAR_ADDR, self.peer(reset_after_a_moment, rcvbuf=4096).port, "send")
+        self.assertEqual(out["connect"], "OARC_OK")
+        self.assertIn(out["result"], ("OARC_ERR_IO", "OARC_ERR_CLOSED"))
+
+    # ---- entropy -------------------------------------------------------------
+
+    def test_entropy_comes_from_the_board(self):
+        out = self.probe(FAR_ADDR, 1, "entropy")
+        self.assertEqual(out["status"], "OARC_OK")
+        self.assertTrue(out["differ"])
+
+
+if __name__ == "__main__":
+    unittest.main()
