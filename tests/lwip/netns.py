@@ -6,6 +6,7 @@ the namespace has lo and the TAP device only, so traffic cannot leave it.
 """
 import contextlib
 import ctypes
+import json
 import os
 import signal
 import subprocess
@@ -59,6 +60,16 @@ class NetNamespace:
 
     def routes(self):
         return ip("-n", self.name, "route", "show", "table", "all").stdout
+
+    def addresses(self):
+        """Every address the kernel owns in the namespace, without prefix lengths."""
+        out = ip("-n", self.name, "-o", "addr", "show").stdout
+        return [line.split()[3].split("/")[0] for line in out.splitlines()]
+
+    def received_frames(self, dev):
+        """How many frames the kernel has received on dev (its rx counter)."""
+        out = ip("-n", self.name, "-j", "-s", "link", "show", "dev", dev).stdout
+        return json.loads(out)[0]["stats64"]["rx"]["packets"]
 
     def exec_prefix(self):
         """Put before a command to run it inside the namespace."""

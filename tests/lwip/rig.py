@@ -147,6 +147,13 @@ class LwipRig:
                    OARC_LWIP_GW=FAR_ADDR, OARC_LWIP_DNS=FAR_ADDR)
         return env
 
+    def frames_from_lwip(self):
+        """Frames the kernel received on tap0, i.e. from the user-space side. Raises if
+        the kernel itself owns lwIP's address (then a peer of that address need not be lwIP)."""
+        if LWIP_ADDR in self.netns.addresses():
+            raise AssertionError("%s is a kernel address in %s" % (LWIP_ADDR, self.netns.name))
+        return self.netns.received_frames(TAP)
+
     def run(self, argv, env, timeout=90):
         """Run argv inside the namespace; a CompletedProcess with text output."""
         return subprocess.run(self.netns.exec_prefix() + list(argv), env=env,

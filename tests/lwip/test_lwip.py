@@ -72,14 +72,19 @@ class LwipOverTap(unittest.TestCase):
         return x
 
     def assert_all_from_lwip(self):
-        """Every request the simulator saw came from lwIP's side of the link."""
+        """Every request the simulator saw came from lwIP's side of the link: from an
+        address the kernel does not own there, in frames that arrived on tap0."""
         records = self.rig.sim.requests()
         self.assertTrue(records, "the simulator saw no request")
         peers = sorted({r["peer"] for r in records})
-        print("simulator on %s in %s: %d request(s) from peer(s) %s, connections %s"
+        frames = self.rig.frames_from_lwip()
+        print("simulator on %s in %s: %d request(s) from peer(s) %s, connections %s; "
+              "the kernel received %d frames on tap0"
               % (self.rig.sim.host, self.rig.netns.name, len(records), ", ".join(peers),
-                 sorted({(r["peer"], r["peer_port"]) for r in records})))
+                 sorted({(r["peer"], r["peer_port"]) for r in records}), frames))
         self.assertEqual(peers, [LWIP_ADDR])
+        # At least the TCP handshake's ACK, the request and the FIN per connection.
+        self.assertGreaterEqual(frames, 3 * len({r["conn_id"] for r in records}))
         return records
 
     def assert_resolved_through_dnsmasq(self):
