@@ -10,38 +10,9 @@
 #include "json_field.h"
 #include "text.h"
 
-/* The longest string an update may carry. One longer than the whole request
- * buffer could never be sent, and the bound keeps an unterminated string from
- * being read any further than that. */
-#define ROLE_TEXT_MAX ((size_t)OARC_TX_BUFFER_SIZE)
 
 /* ------------------------------------------------------------------------ */
 /* Update body                                                              */
-
-/* The span of a caller's string, or why it cannot be sent. Names and
- * permissions are single-line identifiers: a control byte in one (CR/LF
- * above all) is a caller's mistake, refused rather than escaped. A
- * description is free text, so JSON escaping is all it needs. */
-static oarc_status text_span(const char *s, bool single_line, oarc_span *out)
-{
-    size_t n;
-
-    if (s == NULL) {
-        return OARC_ERR_ARGUMENT;
-    }
-    n = oarc_strnlen(s, ROLE_TEXT_MAX);
-    if (n > ROLE_TEXT_MAX) {
-        return OARC_ERR_BUFFER_TOO_SMALL;
-    }
-    for (size_t i = 0; single_line && i < n; i++) {
-        if ((unsigned char)s[i] < 0x20u || s[i] == 0x7F) {
-            return OARC_ERR_CONTROL_CHAR;
-        }
-    }
-    out->ptr = s;
-    out->len = n;
-    return OARC_OK;
-}
 
 static oarc_status check_text(oarc_field_state state, const char *s, bool single_line)
 {
@@ -53,7 +24,7 @@ static oarc_status check_text(oarc_field_state state, const char *s, bool single
     if (state != OARC_FIELD_SET) {
         return OARC_ERR_ARGUMENT;
     }
-    return text_span(s, single_line, &unused);
+    return oarc_body_text_span(s, single_line, &unused);
 }
 
 /* More permissions than a decoded Role can hold would give a role this
@@ -73,7 +44,7 @@ static oarc_status check_permissions(const oarc_role_update *u)
         return OARC_ERR_TOO_MANY_ITEMS;
     }
     for (size_t i = 0; i < u->permission_count; i++) {
-        oarc_status status = text_span(u->permissions[i], true, &unused);
+        oarc_status status = oarc_body_text_span(u->permissions[i], true, &unused);
         if (status != OARC_OK) {
             return status;
         }
@@ -110,7 +81,7 @@ static void write_text_field(oarc_json_writer *w, oarc_span key, oarc_field_stat
         oarc_json_write_null(w);
         return;
     }
-    (void)text_span(s, false, &value); /* cannot fail: check_update() passed */
+    (void)oarc_body_text_span(s, false, &value); /* cannot fail: check_update() passed */
     oarc_json_write_string(w, value);
 }
 
@@ -127,7 +98,7 @@ static void write_permissions(oarc_json_writer *w, const oarc_role_update *u)
     oarc_json_write_begin_array(w);
     for (size_t i = 0; i < u->permission_count; i++) {
         oarc_span value = { NULL, 0 };
-        (void)text_span(u->permissions[i], true, &value); /* checked */
+        (void)oarc_body_text_span(u->permissions[i], true, &value); /* checked */
         oarc_json_write_string(w, value);
     }
     oarc_json_write_end_array(w);

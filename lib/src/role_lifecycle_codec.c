@@ -9,27 +9,8 @@
 #include "json_field.h"
 #include "text.h"
 
-/* No string longer than the whole request buffer could ever be sent; the
- * bound also keeps an unterminated string from being read past it. */
-#define CREATE_TEXT_MAX ((size_t)OARC_TX_BUFFER_SIZE)
 
 /* ---- Create body -------------------------------------------------------------- */
-
-static oarc_status text_span(const char *s, oarc_span *out)
-{
-    size_t n;
-
-    if (s == NULL) {
-        return OARC_ERR_ARGUMENT;
-    }
-    n = oarc_strnlen(s, CREATE_TEXT_MAX);
-    if (n > CREATE_TEXT_MAX) {
-        return OARC_ERR_BUFFER_TOO_SMALL;
-    }
-    out->ptr = s;
-    out->len = n;
-    return OARC_OK;
-}
 
 static oarc_status check_permissions(const oarc_role_create *c)
 {
@@ -42,7 +23,7 @@ static oarc_status check_permissions(const oarc_role_create *c)
         return OARC_ERR_TOO_MANY_ITEMS;
     }
     for (size_t i = 0; i < c->permission_count; i++) {
-        oarc_status status = text_span(c->permissions[i], &unused);
+        oarc_status status = oarc_body_text_span(c->permissions[i], true, &unused);
         if (status != OARC_OK) {
             return status;
         }
@@ -59,7 +40,7 @@ static oarc_status check_description(const oarc_role_create *c)
     case OARC_FIELD_NULL:
         return OARC_OK;
     case OARC_FIELD_SET:
-        return text_span(c->description, &unused);
+        return oarc_body_text_span(c->description, false, &unused);
     default:
         return OARC_ERR_ARGUMENT;
     }
@@ -69,7 +50,7 @@ static oarc_status check_description(const oarc_role_create *c)
 static oarc_status check_create(const oarc_role_create *c)
 {
     oarc_span name = { NULL, 0 };
-    oarc_status status = text_span(c->role_name, &name);
+    oarc_status status = oarc_body_text_span(c->role_name, true, &name);
 
     if (status == OARC_OK && name.len == 0u) {
         status = OARC_ERR_ARGUMENT; /* the role's unique name: never empty */
@@ -89,7 +70,7 @@ static void write_permissions(oarc_json_writer *w, const oarc_role_create *c)
     oarc_json_write_begin_array(w);
     for (size_t i = 0; i < c->permission_count; i++) {
         oarc_span value = { NULL, 0 };
-        (void)text_span(c->permissions[i], &value); /* checked */
+        (void)oarc_body_text_span(c->permissions[i], true, &value); /* checked */
         oarc_json_write_string(w, value);
     }
     oarc_json_write_end_array(w);
@@ -107,7 +88,7 @@ static void write_description(oarc_json_writer *w, const oarc_role_create *c)
         oarc_json_write_null(w);
         return;
     }
-    (void)text_span(c->description, &value); /* checked */
+    (void)oarc_body_text_span(c->description, false, &value); /* checked */
     oarc_json_write_string(w, value);
 }
 
@@ -123,7 +104,7 @@ oarc_status oarc_role_create_write(oarc_json_writer *w, const oarc_role_create *
     if (status != OARC_OK) {
         return status;
     }
-    (void)text_span(create->role_name, &name); /* checked */
+    (void)oarc_body_text_span(create->role_name, true, &name); /* checked */
     oarc_json_write_begin_object(w);
     oarc_json_write_key(w, OARC_SPAN_LITERAL("role_name"));
     oarc_json_write_string(w, name);

@@ -77,3 +77,22 @@ bool oarc_utf8_valid(const char *s, size_t len)
     }
     return true;
 }
+
+oarc_status oarc_body_text_span(const char *s, bool single_line, oarc_span *out)
+{
+    if (s == NULL) {
+        return OARC_ERR_ARGUMENT;
+    }
+    size_t n = oarc_strnlen(s, OARC_BODY_TEXT_MAX);
+    if (n > OARC_BODY_TEXT_MAX) {
+        return OARC_ERR_BUFFER_TOO_SMALL;
+    }
+    for (size_t i = 0; single_line && i < n; i++) {
+        if ((unsigned char)s[i] < 0x20u || s[i] == 0x7F) {
+            return OARC_ERR_CONTROL_CHAR;
+        }
+    }
+    out->ptr = s;
+    out->len = n;
+    return OARC_OK;
+}

@@ -10,6 +10,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "oarc/oarc_config.h"
+#include "oarc/oarc_span.h"
+#include "oarc/oarc_status.h"
+
+/* The longest string a request body may carry. One longer than the whole
+ * request buffer could never be sent, and the bound keeps an unterminated
+ * string from being read any further than that. */
+#define OARC_BODY_TEXT_MAX ((size_t)OARC_TX_BUFFER_SIZE)
+
 /** Length of s, looking at no more than max + 1 bytes; returns max + 1 when
  *  s is longer than max (so callers can tell "too long" apart). s NULL gives
  *  0; max SIZE_MAX is taken as SIZE_MAX - 1 so that max + 1 cannot wrap. */
@@ -18,5 +27,16 @@ size_t oarc_strnlen(const char *s, size_t max);
 /** True when s[0..len) is well-formed UTF-8 (NUL bytes included, they are
  *  U+0000). s NULL is valid only with len 0. */
 bool oarc_utf8_valid(const char *s, size_t len);
+
+/**
+ * The span of a caller's string for a request body, or why it cannot be
+ * sent: OARC_ERR_ARGUMENT for NULL, OARC_ERR_BUFFER_TOO_SMALL past
+ * OARC_BODY_TEXT_MAX bytes, and with single_line OARC_ERR_CONTROL_CHAR for
+ * any control byte. Role names and permissions are single-line identifiers:
+ * a control byte in one (CR/LF above all) is a caller's mistake, refused
+ * rather than escaped; a description is free text, so JSON escaping (and
+ * the writer's UTF-8 check) is all it needs.
+ */
+oarc_status oarc_body_text_span(const char *s, bool single_line, oarc_span *out);
 
 #endif /* OARC_TEXT_H */

@@ -400,6 +400,7 @@ static void create_body_refusals(void **state)
 {
     (void)state;
     const char *perms[] = { "ok", NULL };
+    const char *crlf_perm[] = { "api.read\r\nX-Evil: 1" };
     static const char *many[OARC_MAX_PERMISSIONS + 1];
     for (size_t i = 0; i < OARC_MAX_PERMISSIONS + 1; i++) {
         many[i] = "p";
@@ -420,6 +421,12 @@ static void create_body_refusals(void **state)
         { { .role_name = "r", .description_state = (oarc_field_state)9 }, OARC_ERR_ARGUMENT },
         { { .role_name = huge }, OARC_ERR_BUFFER_TOO_SMALL },
         { { .role_name = "\xC0\xAF" }, OARC_ERR_INVALID_UTF8 },
+        /* Names and permissions are single-line, as in an update. */
+        { { .role_name = "a\r\nb" }, OARC_ERR_CONTROL_CHAR },
+        { { .role_name = "tab\there" }, OARC_ERR_CONTROL_CHAR },
+        { { .role_name = "del\x7f" }, OARC_ERR_CONTROL_CHAR },
+        { { .role_name = "r", .permissions = crlf_perm, .permission_count = 1 },
+          OARC_ERR_CONTROL_CHAR },
         { { .role_name = "r", .description_state = OARC_FIELD_SET, .description = "\xFF" },
           OARC_ERR_INVALID_UTF8 },
     };
@@ -430,6 +437,11 @@ static void create_body_refusals(void **state)
     oarc_json_writer_init(&w, out, sizeof out);
     assert_int_equal(oarc_role_create_write(&w, NULL), OARC_ERR_ARGUMENT);
     assert_int_equal(oarc_role_create_write(NULL, &cases[0].c), OARC_ERR_ARGUMENT);
+    /* A description is free text: a newline is escaped, not refused. */
+    oarc_role_create multi = { .role_name = "r", .description_state = OARC_FIELD_SET,
+                               .description = "two\nlines" };
+    assert_int_equal(write_create(&multi), OARC_OK);
+    assert_non_null(strstr(out, "\"two\\nlines\""));
 }
 
 static oarc_status write_assign(const char *role_id)

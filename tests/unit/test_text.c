@@ -181,6 +181,27 @@ static void utf8_length_bounds_the_check(void **state)
     assert_true(oarc_utf8_valid("a\xff", 1));
 }
 
+static void body_text_span_checks(void **state)
+{
+    static char huge[OARC_BODY_TEXT_MAX + 2];
+    oarc_span span = { NULL, 0 };
+
+    (void)state;
+    memset(huge, 'x', sizeof huge - 1u);
+    assert_int_equal(oarc_body_text_span(NULL, false, &span), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_body_text_span(huge, false, &span), OARC_ERR_BUFFER_TOO_SMALL);
+    huge[OARC_BODY_TEXT_MAX] = '\0'; /* exactly the maximum fits */
+    assert_int_equal(oarc_body_text_span(huge, true, &span), OARC_OK);
+    assert_int_equal(span.len, OARC_BODY_TEXT_MAX);
+    assert_int_equal(oarc_body_text_span("a\nb", true, &span), OARC_ERR_CONTROL_CHAR);
+    assert_int_equal(oarc_body_text_span("a\x1f", true, &span), OARC_ERR_CONTROL_CHAR);
+    assert_int_equal(oarc_body_text_span("a\x7f", true, &span), OARC_ERR_CONTROL_CHAR);
+    assert_int_equal(oarc_body_text_span("a\nb", false, &span), OARC_OK);
+    assert_int_equal(span.len, 3);
+    assert_int_equal(oarc_body_text_span("caf\xc3\xa9 ~", true, &span), OARC_OK);
+    assert_int_equal(span.len, 7);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(strnlen_counts_up_to_nul),
     cmocka_unit_test(strnlen_reports_max_plus_one_when_longer),
@@ -196,6 +217,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(utf8_stray_continuation_rejected),
     cmocka_unit_test(utf8_bad_later_continuation_rejected),
     cmocka_unit_test(utf8_length_bounds_the_check),
+    cmocka_unit_test(body_text_span_checks),
 };
 
 OARC_TEST_MAIN(tests)
