@@ -18,7 +18,9 @@
  * description state or a NULL description that is set;
  * OARC_ERR_TOO_MANY_ITEMS past OARC_MAX_PERMISSIONS (a role this library
  * could not read back); OARC_ERR_BUFFER_TOO_SMALL for a string longer than
- * OARC_TX_BUFFER_SIZE (the bound strings are measured to). Otherwise the
+ * OARC_TX_BUFFER_SIZE (the bound strings are measured to);
+ * OARC_ERR_CONTROL_CHAR for a control byte in role_name or a permission
+ * (single-line identifiers, as in an update). Otherwise the
  * writer's verdict: OARC_OK, OARC_ERR_INVALID_UTF8, OARC_ERR_BUFFER_TOO_SMALL.
  */
 oarc_status oarc_role_create_write(oarc_json_writer *w, const oarc_role_create *create);

@@ -347,6 +347,8 @@ class FamilyCli(unittest.TestCase):
             ("org-role", "create", "--null-name", "--no-permissions"),
             ("org-role", "create", "--name", "x", "--null-permissions"),
             ("org-role", "create", "--name", "", "--no-permissions"),
+            ("org-role", "create", "--name", "a\r\nb", "--no-permissions"),
+            ("project-role", "create", PROJECT, "--name", "ok", "--permission", "api.x\ny"),
             ("org-role", "get", "role_01J1F8ROLE01", "--limit", "2"),
             ("org-role", "list", "--name", "x"),
             ("org-user-role", "assign", "user_abc123"),

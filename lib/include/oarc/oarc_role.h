@@ -69,7 +69,9 @@ typedef struct oarc_api_error {
  * The body of an organization or project role create
  * (PublicCreateOrganizationRoleBody). role_name (non-empty) and permissions
  * are required; description is left out, null or set. Strings are
- * NUL-terminated UTF-8 and are checked before anything is sent.
+ * NUL-terminated UTF-8 and are checked before anything is sent; the name and
+ * the permissions are single-line (a control byte is OARC_ERR_CONTROL_CHAR),
+ * the description is free text.
  */
 typedef struct oarc_role_create {
     const char *role_name;
