@@ -21,9 +21,6 @@
 #if NO_SYS || !LWIP_SOCKET || !LWIP_SOCKET_POLL
 #error "oarc_port_lwip needs NO_SYS 0, LWIP_SOCKET 1 and LWIP_SOCKET_POLL 1 in lwipopts.h"
 #endif
-#if LWIP_COMPAT_SOCKETS
-#error "oarc_port_lwip is written for LWIP_COMPAT_SOCKETS 0 (it calls lwip_* names only)"
-#endif
 
 /* lwIP's resolver returns one address per family; a misconfigured name can
  * still only cost this many attempts. */

@@ -8,9 +8,11 @@
  * What lwIP's configuration must provide (lwipopts.h):
  *  - NO_SYS 0, LWIP_SOCKET 1, LWIP_SOCKET_POLL 1 (lwIP's default),
  *    LWIP_TCP 1, LWIP_DNS 1 for host names (IP literals work without it).
- *  - LWIP_COMPAT_SOCKETS 0 and LWIP_POSIX_SOCKETS_IO_NAMES 0 are what this
- *    port is written for: it calls the lwip_* names only, so it never
- *    collides with a host's BSD sockets.
+ *  - The port calls the lwip_* names only, so it builds with any
+ *    LWIP_COMPAT_SOCKETS (the checks compile it with 0 and with 1). A host build needs 0
+ *    (and LWIP_POSIX_SOCKETS_IO_NAMES 0), so that lwIP's BSD names and its
+ *    read/write/close macros never meet the host's own; a device may enable
+ *    them for its other code.
  *  - errno: the port reads `errno` through lwIP's own "lwip/errno.h" and
  *    never includes an OS errno header. Which errno that is, is the board's
  *    choice in its arch/cc.h: LWIP_ERRNO_STDINCLUDE (the C library's errno,

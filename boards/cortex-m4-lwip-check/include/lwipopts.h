@@ -12,8 +12,14 @@
 #define LWIP_TCPIP_CORE_LOCKING     1
 #define LWIP_NETCONN                1
 #define LWIP_SOCKET                 1
+/* The port uses lwip_* names only; the ctest lwip.port_cortex_m4_bsd_names
+ * compiles it again with lwIP's BSD names and I/O macros switched on. */
+#ifndef LWIP_COMPAT_SOCKETS
 #define LWIP_COMPAT_SOCKETS         0
+#endif
+#ifndef LWIP_POSIX_SOCKETS_IO_NAMES
 #define LWIP_POSIX_SOCKETS_IO_NAMES 0
+#endif
 #define LWIP_SOCKET_SELECT          1
 #define LWIP_SOCKET_POLL            1
 #define LWIP_NETIF_API              1

@@ -55,6 +55,12 @@ class Peer:
             threading.Thread(target=self.behaviour, args=(conn,), daemon=True).start()
 
     def close(self):
+        # shutdown wakes the thread blocked in accept(); close alone would
+        # leave the listener alive until that accept() returned.
+        try:
+            self.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         self.sock.close()
         for c in self.conns:
             c.close()
@@ -110,11 +116,15 @@ class LwipPort(unittest.TestCase):
 
     # ---- connect -------------------------------------------------------------
 
+    def free_port(self):
+        """A port on the far end that nothing listens on (the kernel answers RST)."""
+        with self.rig.netns.entered():
+            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+                s.bind((FAR_ADDR, 0))
+                return s.getsockname()[1]
+
     def test_connect_refused(self):
-        closed = Peer(self.rig, stay_silent)
-        port = closed.port
-        closed.close()  # nothing listens there any more: the kernel answers RST
-        out = self.probe(FAR_ADDR, port, "connect")
+        out = self.probe(FAR_ADDR, self.free_port(), "connect")
         self.assertEqual(out["connect"], "OARC_ERR_CONNECT")
         self.assertLess(out["elapsed_ms"], TIMEOUT_MS)
 

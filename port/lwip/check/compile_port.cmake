@@ -8,6 +8,9 @@
 #   -DLWIP_DIRS=dir|...        lwIP's headers (-isystem)
 #   -DDEFINES=NAME|...         definitions the board's lwIP configuration needs
 #   -DSIZE=size tool           optional: print the object's size
+#   -DNM=nm -DEXTERNALS=regex  optional: every symbol the object needs from
+#                              outside must match regex (lwIP's API, errno,
+#                              the compiler's helpers)
 #
 # Fails when the compile fails (the flags hold -Werror) and when a file of
 # ours (the port or an oarc header) includes anything other than another of
@@ -92,4 +95,25 @@ endif()
 message(STATUS "compiled ${SOURCE} with ${CC}: ${count} includes by oarc files, all lwIP, oarc or ISO C")
 if(SIZE)
   execute_process(COMMAND ${SIZE} ${OUTPUT})
+endif()
+
+# What the object calls: lwIP's API and nothing of an OS.
+if(NM)
+  execute_process(COMMAND ${NM} -u ${OUTPUT} RESULT_VARIABLE rc OUTPUT_VARIABLE undefined)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${NM} -u ${OUTPUT} failed")
+  endif()
+  string(REGEX MATCHALL "U [^\n]+" symbols "${undefined}")
+  set(foreign "")
+  foreach(sym IN LISTS symbols)
+    string(SUBSTRING "${sym}" 2 -1 sym)
+    if(NOT sym MATCHES "${EXTERNALS}")
+      string(APPEND foreign " ${sym}")
+    endif()
+  endforeach()
+  if(foreign)
+    message(FATAL_ERROR "the port calls outside lwIP's API:${foreign}")
+  endif()
+  list(LENGTH symbols n)
+  message(STATUS "${n} external symbols, all lwIP's API, errno or compiler helpers")
 endif()
