@@ -158,6 +158,12 @@ class SeedUpdates(unittest.TestCase):
         [x] = self.itest(1)
         self.assertEqual((x["status"], x["retries"]), ("OARC_OK", 1))
 
+    def test_fault_reset_mid_body_is_retried(self):
+        self.sim.inject(kind="close_mid_body", bytes=8, reset=True, method="POST")
+        [x] = self.itest(1)
+        self.assertEqual((x["status"], x["retries"]), ("OARC_OK", 1))
+        self.assertEqual(self.sim.stats()["connections"], 2)
+
     def test_fault_reset_is_retried(self):
         self.sim.inject(kind="reset", method="POST")
         [x] = self.itest(1)

@@ -161,6 +161,11 @@ class LwipOverTap(unittest.TestCase):
     def test_close_mid_body_is_retried_like_posix(self):
         self.check_fault_handled_like_posix(kind="close_mid_body", method="POST")
 
+    def test_reset_mid_answer_is_retried_like_posix(self):
+        # The head and part of the body arrive, then a TCP RST.
+        self.check_fault_handled_like_posix(kind="close_mid_body", bytes=8, reset=True,
+                                            method="POST")
+
 
 if __name__ == "__main__":
     unittest.main()

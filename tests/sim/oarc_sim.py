@@ -82,7 +82,7 @@ FAULT_FIELDS = {
                "retry_after_ms", "should_retry", "body"},
     "close_mid_headers": {"bytes"},
     "drop_idle": set(),
-    "close_mid_body": {"bytes"},
+    "close_mid_body": {"bytes", "reset"},
     "reset": set(),
     "stall": {"ms", "then"},
     "content_length": set(),
@@ -1149,7 +1149,13 @@ class _Connection(threading.Thread):
             self.sock.sendall(head)
             if cut > 0:
                 self.sock.sendall(framed[:cut])
-            self._close_abruptly()
+            if fault.get("reset"):
+                # Let the partial answer reach the client first, so the RST
+                # lands mid-answer rather than before it.
+                sim._stopping.wait(0.05)
+                self._reset()
+            else:
+                self._close_abruptly()
             return False
 
         sim._finish_request(rec, status, kind, write)

@@ -928,6 +928,17 @@ class Faults(SimCase):
         head, body = data.split(b"\r\n\r\n", 1)
         self.assertIn(b"Content-Length: ", head)
         self.assertEqual(len(body), 10)
+        # reset: the head and 5 bytes, then an RST (seen as such in plain mode;
+        # over TLS Python reports any EOF without close_notify the same way).
+        with Simulator(tls=False, admin_key=KEY, control=False) as plain:
+            plain.inject(kind="close_mid_body", bytes=5, reset=True)
+            sock = raw_connect(plain)
+            sock.sendall(raw_request("GET", "/v1" + self.PATH))
+            data, how = read_until_eof(sock)
+            sock.close()
+            self.assertEqual(len(data.split(b"\r\n\r\n", 1)[1]), 5)
+            self.assertEqual(how, "reset")
+            self.assertEqual(plain.requests()[0]["outcome"], "close_mid_body")
 
     def test_reset(self):
         # Over TLS the client sees an EOF without close_notify; the RST itself shows in plain mode.
@@ -1001,7 +1012,8 @@ class Faults(SimCase):
         for bad in ({"kind": "nope"}, {"kind": "status"}, {"kind": "status", "status": 99},
                     {"kind": "reset", "bytes": 3}, {"kind": "stall", "then": "later"},
                     {"kind": "reset", "count": 0}, {"kind": "reset", "path_regex": "("},
-                    {"kind": "close_mid_body", "bytes": -1}, "reset"):
+                    {"kind": "close_mid_body", "bytes": -1}, {"kind": "status", "reset": True},
+                    "reset"):
             with self.subTest(bad=bad):
                 with self.assertRaises((ValueError, Exception)):
                     self.sim.inject(bad)
