@@ -12,6 +12,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "oarc_board.h"
 #include "oarc_port_lwip.h"
@@ -31,6 +32,7 @@ static oarc_port_lwip lwip_port; /* the board's one connection */
 static struct netif tap_netif;   /* lwIP's side of the TAP link */
 static int tcpip_started;        /* lwIP's thread has no stop: once per process */
 static int netif_added;          /* tapif's reader thread cannot be stopped either */
+static char tap_netif_device[BOARD_TAP_NAME_MAX + 1u]; /* the TAP device tapif holds */
 
 static const char *host_getenv(const char *name)
 {
@@ -76,6 +78,9 @@ static oarc_status bring_up_netif(const board_settings *s)
     if (!netif_added) {
         err = netifapi_netif_add(&tap_netif, &addr, &mask, &gw, NULL, tapif_init, tcpip_input);
         netif_added = err == ERR_OK;
+        if (netif_added) {
+            memcpy(tap_netif_device, s->tap, sizeof tap_netif_device);
+        }
     } else {
         err = netifapi_netif_set_addr(&tap_netif, &addr, &mask, &gw);
     }
@@ -101,13 +106,28 @@ static void set_dns_server(const board_settings *s)
     UNLOCK_TCPIP_CORE();
 }
 
+/* The TAP device: checked and handed to tapif on the first init; a later
+ * init finds it attached already (by us) and must name the same one. */
+static oarc_status claim_tap(const board_settings *s, char *why, size_t why_len)
+{
+    if (!netif_added) {
+        return board_tap_check(s->tap, why, why_len);
+    }
+    if (strcmp(s->tap, tap_netif_device) != 0) {
+        (void)snprintf(why, why_len, "OARC_LWIP_TAP='%s': this process is attached to %s "
+                       "already (one TAP device per process)", s->tap, tap_netif_device);
+        return OARC_ERR_ARGUMENT;
+    }
+    return OARC_OK;
+}
+
 /* The host-side checks, then lwIP: settings, TAP device, entropy. */
 static oarc_status prepare(board_settings *s)
 {
     char why[256];
     oarc_status st = board_settings_read(s, host_getenv, why, sizeof why);
     if (st == OARC_OK) {
-        st = board_tap_check(s->tap, why, sizeof why);
+        st = claim_tap(s, why, sizeof why);
     }
     if (st != OARC_OK) {
         fprintf(stderr, "host-lwip: %s\n", why);

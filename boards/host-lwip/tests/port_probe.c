@@ -11,6 +11,7 @@
  *   send      connect, then send 1 KB at a time until the port reports an
  *             error or 4 MB went out
  *   entropy   no connection: 32 bytes from the board's source
+ *   reinit    the board taken down and brought up again, then echo
  * Exit 0 when the probe ran (whatever the port returned), 2 on bad usage,
  * 3 when the board did not come up.
  */
@@ -96,7 +97,7 @@ static int run(oarc_port *port, const char *host, uint16_t tcp_port, uint32_t ti
 int main(int argc, char **argv)
 {
     if (argc != 5) {
-        fprintf(stderr, "usage: %s HOST PORT TIMEOUT_MS connect|echo|recv|send|entropy\n", argv[0]);
+        fprintf(stderr, "usage: %s HOST PORT TIMEOUT_MS connect|echo|recv|send|entropy|reinit\n", argv[0]);
         return 2;
     }
     unsigned long tcp_port = strtoul(argv[2], NULL, 10);
@@ -105,7 +106,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "bad PORT or TIMEOUT_MS\n");
         return 2;
     }
-    static const char *const ops[] = { "connect", "echo", "recv", "send", "entropy" };
+    static const char *const ops[] = { "connect", "echo", "recv", "send", "entropy", "reinit" };
     size_t op = 0;
     while (op < sizeof ops / sizeof ops[0] && strcmp(argv[4], ops[op]) != 0) {
         op++;
@@ -119,9 +120,18 @@ int main(int argc, char **argv)
         fprintf(stderr, "board %s: network not up\n", oarc_board_name());
         return 3;
     }
-    int rc = strcmp(argv[4], "entropy") == 0
+    const char *what = argv[4];
+    if (strcmp(what, "reinit") == 0) {
+        oarc_board_deinit();
+        if (oarc_board_init(&port) != OARC_OK) {
+            fprintf(stderr, "board %s: not up again after deinit\n", oarc_board_name());
+            return 3;
+        }
+        what = "echo";
+    }
+    int rc = strcmp(what, "entropy") == 0
                  ? probe_entropy(&port)
-                 : run(&port, argv[1], (uint16_t)tcp_port, (uint32_t)timeout_ms, argv[4]);
+                 : run(&port, argv[1], (uint16_t)tcp_port, (uint32_t)timeout_ms, what);
     oarc_board_deinit();
     return rc;
 }

@@ -76,7 +76,7 @@ def close_at_once(conn):
 
 
 def reset_after_a_moment(conn):
-    time.sleep(0.3)  # after the probe's connect has completed
+    time.sleep(0.5)  # after the probe's connect has completed, even on a busy machine
     conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
     conn.close()
 
@@ -177,6 +177,14 @@ class LwipPort(unittest.TestCase):
         out = self.probe(FAR_ADDR, self.peer(reset_after_a_moment, rcvbuf=4096).port, "send")
         self.assertEqual(out["connect"], "OARC_OK")
         self.assertIn(out["result"], ("OARC_ERR_IO", "OARC_ERR_CLOSED"))
+
+    # ---- the board ---------------------------------------------------------
+
+    def test_board_comes_back_after_deinit(self):
+        p = self.peer(echo)
+        out = self.probe(API_NAME, p.port, "reinit")
+        self.assertEqual(out["connect"], "OARC_OK")
+        self.assertEqual(out["data"], "pong")
 
     # ---- entropy -------------------------------------------------------------
 
