@@ -132,6 +132,18 @@ static void update_role(prov_run *run, size_t j)
                           prov_span_of(slot->id, sizeof(slot->id)));
 }
 
+/* A known id the API answered 404 for: that answer decided the item, so its
+ * request id is named, as the README promises for every decided item. */
+static void report_no_such_id(prov_run *run, size_t j)
+{
+    prov_role_slot *slot = &run->priv.roles[j];
+    prov_report rep = prov_report_for(run, PROV_ITEM_ROLE, j, PROV_FAILED);
+
+    rep.reason = "no role has this id";
+    rep.request_id = prov_span_of(slot->request_id, sizeof(slot->request_id));
+    prov_report_emit(run, &rep);
+}
+
 /* The role has been read (found or not): write what the plan asks. */
 static void act_on_role(prov_run *run, size_t j)
 {
@@ -148,7 +160,7 @@ static void act_on_role(prov_run *run, size_t j)
     } else if (slot->found) {
         update_role(run, j);
     } else if (r->id != NULL) {
-        prov_report_refused(run, PROV_ITEM_ROLE, j, "no role has this id");
+        report_no_such_id(run, j);
     } else if (r->create_if_missing) {
         create_role(run, j);
     } else {
@@ -169,8 +181,11 @@ static void converge_known(prov_run *run, size_t j)
     }
     if (st == OARC_OK) {
         note_found(run, j, &run->priv.role);
-    } else if (!(st == OARC_ERR_API &&
-                 oarc_client_last_call(run->priv.client)->http_status == 404)) {
+    } else if (st == OARC_ERR_API &&
+               oarc_client_last_call(run->priv.client)->http_status == 404) {
+        prov_copy_span(run->priv.roles[j].request_id, sizeof(run->priv.roles[j].request_id),
+                       oarc_client_last_call(run->priv.client)->request_id);
+    } else {
         run->priv.role_done[j] = true;
         prov_report_call_failed(run, PROV_ITEM_ROLE, j, st);
         return;
