@@ -10,6 +10,7 @@ set -eu
 pkgs="cmake make gcc clang libclang-rt-14-dev libjsmn-dev libcmocka-dev libmbedtls-dev
       gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi
       python3 openssl valgrind iproute2 ca-certificates dpkg-dev dnsmasq-base"
+pkgs="$pkgs gcovr" # scripts/coverage.sh: line and branch coverage of the unit tests
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
