@@ -34,6 +34,7 @@ static int tcpip_started;        /* lwIP's thread has no stop: once per process 
 static int netif_added;          /* tapif's reader thread cannot be stopped either */
 static char tap_netif_device[BOARD_TAP_NAME_MAX + 1u]; /* the TAP device tapif holds */
 
+/* getenv as the settings reader's getter (whose type returns const char *). */
 static const char *host_getenv(const char *name)
 {
     return getenv(name);
