@@ -10,7 +10,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$root/build-demo}
 sh "$root/scripts/deps.sh"
-cmake -S "$root" -B "$out" -DOARC_BUILD_TESTS=OFF >/dev/null
+cmake -S "$root" -B "$out" -DOARC_BUILD_TESTS=OFF -DOARC_HOST_LWIP=OFF >/dev/null
 cmake --build "$out" --target oarc_cli oarc_provisioner -j"$(nproc 2>/dev/null || echo 2)" >/dev/null
 cli="$out/tools/oarc/oarc"
 prov="$out/firmware/provisioner/oarc-provisioner"
