@@ -479,6 +479,307 @@ static void oversized_response_is_refused(void **state)
     assert_int_equal(fake.requests, 1);
 }
 
+/* ---- Error paths and boundaries of the session ------------------------------------- */
+
+/* A client over the fake port with some of its functions replaced (NULL:
+ * the fake's own), retrying only as asked, so each case sees its failure as
+ * the call's result. The client copies the port at init, so replacements
+ * must be made before. */
+static oarc_port wrapped;
+static int (*fake_send_fn)(void *, const uint8_t *, size_t, uint32_t);
+static int (*fake_recv_fn)(void *, uint8_t *, size_t, uint32_t);
+
+typedef struct {
+    int (*send)(void *, const uint8_t *, size_t, uint32_t);
+    int (*recv)(void *, uint8_t *, size_t, uint32_t);
+    oarc_status (*entropy)(void *, uint8_t *, size_t);
+} port_overrides;
+
+static void init_wrapped(int max_retries, uint32_t timeout_ms, port_overrides o)
+{
+    fake_port_init(&fake, &wrapped);
+    fake_send_fn = wrapped.send;
+    fake_recv_fn = wrapped.recv;
+    wrapped.send = o.send ? o.send : wrapped.send;
+    wrapped.recv = o.recv ? o.recv : wrapped.recv;
+    wrapped.entropy = o.entropy ? o.entropy : wrapped.entropy;
+    oarc_client_config cfg = { .base_url = "http://api.test/v1", .admin_key = "sk-admin-test-key",
+                               .port = &wrapped, .max_retries = max_retries,
+                               .timeout_ms = timeout_ms, .allow_insecure_http = true };
+    assert_int_equal(oarc_client_init(&client, &cfg), OARC_OK);
+}
+
+static oarc_status no_entropy(void *ctx, uint8_t *out, size_t len)
+{
+    (void)ctx;
+    (void)out;
+    (void)len;
+    return OARC_ERR_ENTROPY;
+}
+
+/* Each function the session calls is required; a config string far over any
+ * real key or URL is refused; DEL is a control byte, a tab is not. */
+static void init_refuses_incomplete_port_and_oversized_strings(void **state)
+{
+    (void)state;
+    static oarc_port port;
+    fake_port_init(&fake, &port);
+    oarc_client_config cfg = { .base_url = "http://api.test/v1", .admin_key = "k", .port = &port,
+                               .allow_insecure_http = true };
+    for (int missing = 0; missing < 7; missing++) {
+        oarc_port broken = port;
+        switch (missing) {
+        case 0: broken.connect = NULL; break;
+        case 1: broken.send = NULL; break;
+        case 2: broken.recv = NULL; break;
+        case 3: broken.close = NULL; break;
+        case 4: broken.now_ms = NULL; break;
+        case 5: broken.sleep_ms = NULL; break;
+        default: broken.entropy = NULL; break;
+        }
+        cfg.port = &broken;
+        assert_int_equal(oarc_client_init(&client, &cfg), OARC_ERR_ARGUMENT);
+    }
+    cfg.port = NULL;
+    assert_int_equal(oarc_client_init(&client, &cfg), OARC_ERR_ARGUMENT);
+    cfg.port = &port;
+    assert_int_equal(oarc_client_init(&client, NULL), OARC_ERR_ARGUMENT);
+    cfg.admin_key = NULL;
+    assert_int_equal(oarc_client_init(&client, &cfg), OARC_ERR_ARGUMENT);
+
+    static char huge[2048];
+    memset(huge, 'k', sizeof huge - 1u);
+    cfg.admin_key = huge;
+    assert_int_equal(oarc_client_init(&client, &cfg), OARC_ERR_ARGUMENT);
+    cfg.admin_key = "k";
+    cfg.organization = huge;
+    assert_int_equal(oarc_client_init(&client, &cfg), OARC_ERR_ARGUMENT);
+    cfg.organization = NULL;
+    static char long_url[2048];
+    memcpy(long_url, "http://", 7);
+    memset(long_url + 7, 'a', sizeof long_url - 8u);
+    cfg.base_url = long_url;
+    assert_int_equal(oarc_client_init(&client, &cfg), OARC_ERR_URL);
+    cfg.base_url = "http://api.test/v1";
+    cfg.admin_key = "sk-admin\x7Fkey";
+    assert_int_equal(oarc_client_init(&client, &cfg), OARC_ERR_HEADER_VALUE);
+    cfg.admin_key = "sk-admin\tkey";
+    assert_int_equal(oarc_client_init(&client, &cfg), OARC_OK);
+    /* No base URL: the API's own, https, which needs a CA. */
+    cfg.base_url = NULL;
+    assert_int_equal(oarc_client_init(&client, &cfg), OARC_ERR_ARGUMENT);
+    assert_int_equal(fake.connects, 0);
+}
+
+/* deinit closes a kept-alive connection and forgets the key: a later call is
+ * refused without sending. It is harmless on NULL and twice. */
+static void deinit_closes_and_forgets_the_key(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    assert_true(fake.open);
+    oarc_client_deinit(&client);
+    assert_false(fake.open);
+    assert_int_equal(fake.closes, 1);
+    size_t sent = fake.sent_len;
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_ARGUMENT);
+    assert_int_equal(fake.sent_len, sent);
+    oarc_client_deinit(&client);
+    oarc_client_deinit(NULL);
+    assert_int_equal(fake.closes, 1);
+    assert_null(oarc_client_last_call(NULL));
+}
+
+static int send_result; /* what the wrapped send returns instead of sending */
+static size_t send_cap;   /* 0: no cap; else at most this many bytes per send */
+static uint32_t send_cost_ms;
+
+static int scripted_send(void *ctx, const uint8_t *buf, size_t len, uint32_t ms)
+{
+    fake.now += send_cost_ms;
+    if (send_result <= 0) {
+        return send_result;
+    }
+    return fake_send_fn(ctx, buf, send_cap != 0u && len > send_cap ? send_cap : len, ms);
+}
+
+/* A port that sends nothing (0) or fails is the call's failure: 0 reads as
+ * an I/O error, a status is passed on. Nothing is retried here. */
+static void send_failure_ends_the_call(void **state)
+{
+    (void)state;
+    static const struct {
+        int result;
+        oarc_status want;
+    } cases[] = {
+        { 0, OARC_ERR_IO },
+        { OARC_ERR_IO, OARC_ERR_IO },
+        { OARC_ERR_TIMEOUT, OARC_ERR_TIMEOUT },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        init_wrapped(0, 0, (port_overrides){ .send = scripted_send });
+        send_result = cases[i].result;
+        send_cap = 0;
+        send_cost_ms = 0;
+        oarc_role role;
+        assert_int_equal(update_org("role_123", &role), cases[i].want);
+        assert_int_equal(fake.connects, 1);
+        assert_false(fake.open); /* a failed connection is not kept */
+        assert_int_equal(oarc_client_last_call(&client)->http_status, 0);
+    }
+}
+
+/* A port that takes a few bytes at a time still gets the whole request. */
+static void short_sends_are_completed(void **state)
+{
+    (void)state;
+    init_wrapped(0, 0, (port_overrides){ .send = scripted_send });
+    send_result = 1;
+    send_cap = 7;
+    send_cost_ms = 0;
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    fake.sent[fake.sent_len] = '\0';
+    assert_non_null(strstr(fake.sent, "\r\nAuthorization: Bearer sk-admin-test-key\r\n"));
+    assert_int_equal(fake_port_sent_count(&fake, "{}"), 1); /* the body, once, at the end */
+    assert_string_equal(fake.sent + fake.sent_len - 2, "{}");
+}
+
+/* Sends so slow the deadline passes part-way: a timeout, not a wait past it. */
+static void deadline_passes_during_send(void **state)
+{
+    (void)state;
+    init_wrapped(0, 1000, (port_overrides){ .send = scripted_send });
+    send_result = 1;
+    send_cap = 10;
+    send_cost_ms = 400;
+    uint32_t start = fake.now;
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_TIMEOUT);
+    assert_int_equal(fake.sent_len, 30); /* three sends of 10 fit in 1000 ms */
+    assert_int_equal(fake.now - start, 1200);
+}
+
+static uint32_t recv_cost_ms;
+
+static int slow_recv(void *ctx, uint8_t *buf, size_t len, uint32_t ms)
+{
+    fake.now += recv_cost_ms;
+    return fake_recv_fn(ctx, buf, len, ms);
+}
+
+/* An answer trickling in slower than the deadline allows is cut off there. */
+static void deadline_passes_during_receive(void **state)
+{
+    (void)state;
+    init_wrapped(0, 1000, (port_overrides){ .recv = slow_recv });
+    recv_cost_ms = 300;
+    fake.chunk = 5;
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    uint32_t start = fake.now;
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_TIMEOUT);
+    assert_true(fake.now - start <= 1200);
+    assert_int_equal(fake.offset, 20); /* four reads of 5 bytes, then no time left */
+}
+
+/* A reused connection lost after part of the answer arrived is not reopened
+ * in silence (the request may have been acted on): the call fails, and only
+ * the retry policy may send it again. */
+static void kept_alive_connection_lost_mid_answer_is_not_reopened(void **state)
+{
+    (void)state;
+    init_wrapped(0, 0, (port_overrides){ 0 });
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    fake_port_reply(&fake, "HTTP/1.1 200 OK\r\nContent-Le", FAKE_RESET);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_IO);
+    assert_int_equal(fake.connects, 1);
+    assert_int_equal(fake.requests, 2);
+}
+
+/* 408 and 409 are retried like 429; a redirect is the API's answer, not
+ * retried and not followed. */
+static void status_408_and_409_are_retried_and_3xx_is_not(void **state)
+{
+    (void)state;
+    static const char *const retried[] = {
+        "HTTP/1.1 408 Request Timeout\r\nContent-Length: 0\r\n\r\n",
+        "HTTP/1.1 409 Conflict\r\nContent-Length: 0\r\n\r\n",
+    };
+    oarc_role role;
+    for (size_t i = 0; i < 2; i++) {
+        setup_default();
+        fake_port_reply(&fake, retried[i], FAKE_KEEP);
+        fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+        assert_int_equal(update_org("role_123", &role), OARC_OK);
+        assert_int_equal(oarc_client_last_call(&client)->retries, 1);
+    }
+    setup_default();
+    fake_port_reply(&fake, "HTTP/1.1 302 Found\r\nLocation: /x\r\nContent-Length: 0\r\n\r\n",
+                    FAKE_KEEP);
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_API);
+    assert_int_equal(oarc_client_last_call(&client)->http_status, 302);
+    assert_int_equal(oarc_client_last_call(&client)->retries, 0);
+    assert_null(oarc_client_last_call(&client)->error.message.ptr);
+    assert_int_equal(fake.requests, 1);
+}
+
+/* DNS failures and connect timeouts are transport failures: retried. */
+static void dns_and_connect_timeout_are_retried(void **state)
+{
+    (void)state;
+    static const oarc_status first[] = { OARC_ERR_DNS, OARC_ERR_TIMEOUT };
+    oarc_role role;
+    for (size_t i = 0; i < 2; i++) {
+        setup_default();
+        fake.connect_result[0] = first[i];
+        fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+        assert_int_equal(update_org("role_123", &role), OARC_OK);
+        assert_int_equal(fake.connects, 2);
+        assert_int_equal(oarc_client_last_call(&client)->retries, 1);
+    }
+}
+
+/* With no jitter (entropy all zero), backoff doubles from 0.5 s and stays at
+ * the 8 s cap from the fifth retry on. */
+static void backoff_doubles_up_to_the_cap(void **state)
+{
+    (void)state;
+    init_wrapped(6, 120000, (port_overrides){ 0 });
+    fake.entropy_byte = 0;
+    for (int i = 0; i < 7; i++) {
+        fake_port_reply(&fake, "HTTP/1.1 500 Oops\r\nContent-Length: 0\r\n\r\n", FAKE_KEEP);
+    }
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_API);
+    static const uint32_t want[] = { 500, 1000, 2000, 4000, 8000, 8000 };
+    assert_int_equal(fake.sleep_count, 6);
+    for (size_t i = 0; i < 6; i++) {
+        assert_int_equal(fake.sleeps[i], want[i]);
+    }
+    assert_int_equal(oarc_client_last_call(&client)->retries, 6);
+}
+
+/* Entropy failing costs the jitter, not the retry. */
+static void entropy_failure_backs_off_without_jitter(void **state)
+{
+    (void)state;
+    init_wrapped(1, 0, (port_overrides){ .entropy = no_entropy });
+    fake.entropy_byte = 0xFF; /* would take 25 % off */
+    fake_port_reply(&fake, "HTTP/1.1 503 Busy\r\nContent-Length: 0\r\n\r\n", FAKE_KEEP);
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    assert_int_equal(fake.sleep_count, 1);
+    assert_int_equal(fake.sleeps[0], 500);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(org_update_request_on_the_wire),
     cmocka_unit_test(project_update_encodes_path),
@@ -507,6 +808,17 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(organization_header_is_sent),
     cmocka_unit_test(max_retries_zero_means_one_attempt),
     cmocka_unit_test(oversized_response_is_refused),
+    cmocka_unit_test(init_refuses_incomplete_port_and_oversized_strings),
+    cmocka_unit_test(deinit_closes_and_forgets_the_key),
+    cmocka_unit_test(send_failure_ends_the_call),
+    cmocka_unit_test(short_sends_are_completed),
+    cmocka_unit_test(deadline_passes_during_send),
+    cmocka_unit_test(deadline_passes_during_receive),
+    cmocka_unit_test(kept_alive_connection_lost_mid_answer_is_not_reopened),
+    cmocka_unit_test(status_408_and_409_are_retried_and_3xx_is_not),
+    cmocka_unit_test(dns_and_connect_timeout_are_retried),
+    cmocka_unit_test(backoff_doubles_up_to_the_cap),
+    cmocka_unit_test(entropy_failure_backs_off_without_jitter),
 };
 
 OARC_TEST_MAIN(tests)
