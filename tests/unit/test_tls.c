@@ -496,6 +496,129 @@ static void entropy_failure_is_reported(void **state)
     assert_false(f->tls.ready);
 }
 
+/* ---- a failing transport, without a peer ------------------------------------------ */
+
+/* The port as the session hands it over, but with send and recv answering as
+ * scripted: the handshake's first flight meets the failure, so no server is
+ * needed. tls keeps a pointer to its port: this one is static. */
+static oarc_port scripted_port;
+static bool scripted_send_ok;   /* accept every byte; else return send_result */
+static int scripted_send_result;
+static int scripted_recv_result;
+static size_t scripted_sends, scripted_recvs;
+
+static int scripted_send(void *ctx, const uint8_t *buf, size_t len, uint32_t timeout_ms)
+{
+    (void)ctx;
+    (void)buf;
+    (void)timeout_ms;
+    scripted_sends++;
+    return scripted_send_ok ? (int)len : scripted_send_result;
+}
+
+static int scripted_recv(void *ctx, uint8_t *buf, size_t len, uint32_t timeout_ms)
+{
+    (void)ctx;
+    (void)buf;
+    (void)len;
+    (void)timeout_ms;
+    scripted_recvs++;
+    return scripted_recv_result;
+}
+
+static void init_scripted(fixture *f)
+{
+    scripted_port = f->port;
+    scripted_port.send = scripted_send;
+    scripted_port.recv = scripted_recv;
+    scripted_sends = 0;
+    scripted_recvs = 0;
+    assert_int_equal(oarc_tls_init(&f->tls, &scripted_port, f->ca, f->ca_len), OARC_OK);
+}
+
+/* A handshake that fails because the port did reports the port's status
+ * (so the session can tell a lost connection from a TLS fault): a send or a
+ * receive that fails, a peer that closes (0), a port that sends nothing. */
+static void port_failure_in_handshake_is_the_port_status(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        bool send_ok;
+        int send_result;
+        int recv_result;
+        oarc_status want;
+    } cases[] = {
+        { false, OARC_ERR_IO, 0, OARC_ERR_IO },
+        { false, OARC_ERR_CLOSED, 0, OARC_ERR_CLOSED },
+        { false, OARC_ERR_TIMEOUT, 0, OARC_ERR_TIMEOUT },
+        { false, 0, 0, OARC_ERR_IO }, /* a port never sends 0: treated as broken */
+        { true, 0, OARC_ERR_IO, OARC_ERR_IO },
+        { true, 0, OARC_ERR_TIMEOUT, OARC_ERR_TIMEOUT },
+        { true, 0, 0, OARC_ERR_CLOSED }, /* EOF before the server's hello */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        scripted_send_ok = cases[i].send_ok;
+        scripted_send_result = cases[i].send_result;
+        scripted_recv_result = cases[i].recv_result;
+        init_scripted(f);
+        assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), cases[i].want);
+        assert_true(scripted_sends >= 1u);
+        assert_int_equal(scripted_recvs > 0u, cases[i].send_ok);
+        /* The failed connection is over: nothing can be sent on it. */
+        uint8_t b = 0;
+        assert_int_equal(oarc_tls_send(&f->tls, &b, 1, WAIT_MS), OARC_ERR_CLOSED);
+        oarc_tls_free(&f->tls);
+    }
+}
+
+/* No time at all: a timeout, without asking the port to wait. */
+static void handshake_with_no_time_left_times_out(void **state)
+{
+    fixture *f = *state;
+    scripted_send_ok = true;
+    scripted_recv_result = OARC_ERR_TIMEOUT;
+    init_scripted(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", 0), OARC_ERR_TIMEOUT);
+    assert_int_equal(scripted_sends, 0);
+    assert_int_equal(scripted_recvs, 0);
+}
+
+/* Calls that make no sense are refused rather than crash: NULL or empty
+ * buffers, no connection yet, a NULL context; a port TLS cannot run on. */
+static void calls_without_a_connection_are_refused(void **state)
+{
+    fixture *f = *state;
+    uint8_t buf[4] = { 0 };
+    init_tls(f, f->ca, f->ca_len);
+    assert_int_equal(oarc_tls_send(NULL, buf, 1, WAIT_MS), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_tls_send(&f->tls, NULL, 1, WAIT_MS), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_tls_send(&f->tls, buf, 0, WAIT_MS), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_tls_recv(NULL, buf, 1, WAIT_MS), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_tls_recv(&f->tls, NULL, 1, WAIT_MS), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_tls_recv(&f->tls, buf, 0, WAIT_MS), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_tls_send(&f->tls, buf, 1, WAIT_MS), OARC_ERR_CLOSED);
+    assert_int_equal(oarc_tls_recv(&f->tls, buf, 1, WAIT_MS), OARC_ERR_CLOSED);
+    assert_int_equal(oarc_tls_handshake(NULL, "localhost", WAIT_MS), OARC_ERR_ARGUMENT);
+    oarc_tls_close(&f->tls); /* nothing open: no alert goes out */
+    oarc_tls_close(NULL);
+    assert_true(f->tls.ready);
+    assert_int_equal(oarc_tls_verify_flags(NULL), 0u);
+    oarc_tls_free(NULL);
+    oarc_tls_free(&f->tls);
+    oarc_tls_close(&f->tls); /* freed: not ready */
+
+    for (int missing = 0; missing < 4; missing++) {
+        oarc_port broken = f->port;
+        switch (missing) {
+        case 0: broken.send = NULL; break;
+        case 1: broken.recv = NULL; break;
+        case 2: broken.now_ms = NULL; break;
+        default: broken.entropy = NULL; break;
+        }
+        assert_int_equal(oarc_tls_init(&f->tls, &broken, f->ca, f->ca_len), OARC_ERR_ARGUMENT);
+    }
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(handshake_and_echo, setup, teardown),
     cmocka_unit_test_setup_teardown(peer_tcp_close_reads_as_end, setup, teardown),
@@ -510,6 +633,9 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(ca_without_certificate_is_rejected, setup, teardown),
     cmocka_unit_test_setup_teardown(init_arguments, setup, teardown),
     cmocka_unit_test_setup_teardown(entropy_failure_is_reported, setup, teardown),
+    cmocka_unit_test_setup_teardown(port_failure_in_handshake_is_the_port_status, setup, teardown),
+    cmocka_unit_test_setup_teardown(handshake_with_no_time_left_times_out, setup, teardown),
+    cmocka_unit_test_setup_teardown(calls_without_a_connection_are_refused, setup, teardown),
 };
 
 OARC_TEST_MAIN(tests)
