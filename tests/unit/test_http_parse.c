@@ -738,6 +738,74 @@ static void refuses_bad_arguments(void **state)
     assert_int_equal(oarc_http_response_feed(&resp, 9, &complete), OARC_ERR_ARGUMENT);
 }
 
+/* retry-after-ms at its bounds: saturates at 32 bits and never rounds past
+ * them; retry-after takes whole seconds only; a fraction must be digits. */
+static void retry_after_bounds_and_fractions(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *header;
+        bool has;
+        uint32_t ms;
+    } cases[] = {
+        { "retry-after-ms: 99999999999", true, UINT32_MAX },
+        { "retry-after-ms: 4294967295.5", true, UINT32_MAX }, /* no wrap to 0 */
+        { "retry-after-ms: 4294967294.5", true, UINT32_MAX },
+        { "retry-after-ms: 0.25", true, 1 },
+        { "retry-after-ms: 1.5x", false, 0 },
+        { "retry-after-ms: .5", false, 0 },
+        { "retry-after: 2.5", false, 0 },
+        { "retry-after: 4294967", true, 4294967000u },
+        { "retry-after: 4294968", true, UINT32_MAX },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char in[256];
+        bool complete = false;
+        snprintf(in, sizeof in, "HTTP/1.1 429 x\r\n%s\r\nContent-Length: 0\r\n\r\n",
+                 cases[i].header);
+        assert_int_equal(run(in, false, &complete), OARC_OK);
+        assert_true(complete);
+        assert_int_equal(resp.has_retry_after, cases[i].has);
+        assert_int_equal(resp.retry_after_ms, cases[i].ms);
+    }
+}
+
+/* A field name is a token: a byte over 0x7E in it, or a status code run into
+ * its reason, is malformed, not guessed at. */
+static void malformed_field_name_and_status_line(void **state)
+{
+    (void)state;
+    expect_status("HTTP/1.1 200 OK\r\nX-\x80name: y\r\nContent-Length: 0\r\n\r\n",
+                  OARC_ERR_HTTP_PROTOCOL);
+    expect_status("HTTP/1.1 200OK\r\nContent-Length: 0\r\n\r\n", OARC_ERR_HTTP_PROTOCOL);
+    bool complete = false; /* no reason at all is fine */
+    assert_int_equal(run("HTTP/1.1 200\r\nContent-Length: 0\r\n\r\n", false, &complete), OARC_OK);
+    assert_true(complete);
+    assert_int_equal(resp.status, 200);
+}
+
+/* The response API's remaining edges: no avail pointer, a NULL complete,
+ * max_head 0 or over cap meaning cap, a close after a complete answer. */
+static void response_api_edges(void **state)
+{
+    (void)state;
+    bool complete = false;
+    assert_null(oarc_http_response_space(NULL, NULL));
+    oarc_http_response_init(NULL, buf, CAP, 0); /* harmless */
+    oarc_http_response_init(&resp, buf, CAP, 0);
+    assert_int_equal(resp.max_head, CAP);
+    oarc_http_response_init(&resp, buf, 16, 64);
+    assert_int_equal(resp.max_head, 16);
+    assert_ptr_equal(oarc_http_response_space(&resp, NULL), buf);
+    assert_int_equal(oarc_http_response_feed(&resp, 0, NULL), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_http_response_closed(&resp, NULL), OARC_ERR_ARGUMENT);
+    assert_int_equal(run("HTTP/1.1 204 No Content\r\n\r\n", false, &complete), OARC_OK);
+    assert_true(complete);
+    complete = false;
+    assert_int_equal(oarc_http_response_closed(&resp, &complete), OARC_OK);
+    assert_true(complete);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(content_length_body),
     cmocka_unit_test(content_length_zero),
@@ -788,6 +856,9 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(truncated_at_close),
     cmocka_unit_test(space_reclaims_chunk_framing),
     cmocka_unit_test(refuses_bad_arguments),
+    cmocka_unit_test(retry_after_bounds_and_fractions),
+    cmocka_unit_test(malformed_field_name_and_status_line),
+    cmocka_unit_test(response_api_edges),
 };
 
 OARC_TEST_MAIN(tests)
