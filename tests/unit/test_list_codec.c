@@ -358,6 +358,56 @@ static void role_unassigned(void **state)
     assert_string_equal(f.doc.bad_field, "object");
 }
 
+/* Every decoder refuses NULL arguments, and a document or token that is not
+ * an object names what was expected there. */
+static void decoders_refuse_null_and_non_objects(void **state)
+{
+    (void)state;
+    oarc_role role;
+    oarc_role_assignment a;
+    oarc_role_unassigned u;
+    parse("[1]");
+    assert_int_equal(oarc_assigned_role_decode(NULL, 0, &role), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_assigned_role_decode(&f.doc, 0, NULL), OARC_ERR_ARGUMENT);
+    static const int bad_tok[] = { -1, 0, 1, 2 }; /* before, an array, a number, past the end */
+    for (size_t i = 0; i < sizeof bad_tok / sizeof bad_tok[0]; i++) {
+        assert_int_equal(oarc_assigned_role_decode(&f.doc, bad_tok[i], &role), OARC_ERR_JSON_SHAPE);
+        assert_string_equal(f.doc.bad_field, "role");
+    }
+    assert_int_equal(oarc_role_assignment_decode(NULL, OARC_PRINCIPAL_USER, &a), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_role_assignment_decode(&f.doc, OARC_PRINCIPAL_USER, NULL),
+                     OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_role_assignment_decode(&f.doc, OARC_PRINCIPAL_GROUP, &a),
+                     OARC_ERR_JSON_SHAPE);
+    assert_string_equal(f.doc.bad_field, "group.role");
+    assert_int_equal(oarc_role_unassigned_decode(NULL, &u), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_role_unassigned_decode(&f.doc, NULL), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_role_unassigned_decode(&f.doc, &u), OARC_ERR_JSON_SHAPE);
+    assert_string_equal(f.doc.bad_field, "object");
+}
+
+/* An AssignedRoleDetails item without an id, or with a name that is not a
+ * string, is named and passed over like any bad item. */
+static void assigned_item_id_and_name_are_required(void **state)
+{
+    (void)state;
+    parse(LIST("{\"name\":\"n\",\"permissions\":[],\"resource_type\":\"x\","
+               "\"predefined_role\":false,\"description\":null},"
+               "{\"id\":\"b\",\"name\":1,\"permissions\":[],\"resource_type\":\"x\","
+               "\"predefined_role\":false,\"description\":null}," ASSIGNED("c", ""),
+               "\"has_more\":false,\"next\":null"));
+    oarc_role_page page;
+    oarc_role role;
+    assert_int_equal(oarc_role_page_decode(&f.doc, true, &page), OARC_OK);
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_ERR_JSON_SHAPE);
+    assert_string_equal(page.bad_field, "id");
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_ERR_JSON_SHAPE);
+    assert_string_equal(page.bad_field, "name");
+    assert_null(role.id.ptr);
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_OK);
+    assert_string_equal(role.id.ptr, "c");
+}
+
 /* ---- Bodies ---------------------------------------------------------------------------- */
 
 static char out[512];
@@ -497,6 +547,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(assignment_shapes_name_the_field),
     cmocka_unit_test(role_deleted),
     cmocka_unit_test(role_unassigned),
+    cmocka_unit_test(decoders_refuse_null_and_non_objects),
+    cmocka_unit_test(assigned_item_id_and_name_are_required),
     cmocka_unit_test(create_body),
     cmocka_unit_test(create_body_refusals),
     cmocka_unit_test(assign_body),
