@@ -308,6 +308,11 @@ static void null_outputs_send_nothing(void **state)
                      OARC_ERR_ARGUMENT);
     assert_int_equal(oarc_project_group_role_list(&client, "p", "g", NULL, NULL), OARC_ERR_ARGUMENT);
     assert_int_equal(oarc_org_user_role_list(NULL, "u", NULL, &res.page), OARC_ERR_ARGUMENT);
+    /* No client, for each kind of operation. */
+    assert_int_equal(oarc_org_user_role_assign(NULL, "u", "r", &res.assignment), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_org_group_role_retrieve(NULL, "g", "r", &res.role), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_project_user_role_unassign(NULL, "p", "u", "r", &res.unassigned),
+                     OARC_ERR_ARGUMENT);
     assert_int_equal(fake.sent_len, 0);
 }
 

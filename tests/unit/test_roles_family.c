@@ -321,6 +321,11 @@ static void null_arguments_send_nothing(void **state)
     assert_int_equal(oarc_org_role_retrieve(&client, "r", NULL), OARC_ERR_ARGUMENT);
     assert_int_equal(oarc_org_role_delete(&client, "r", NULL), OARC_ERR_ARGUMENT);
     assert_int_equal(oarc_project_role_delete(NULL, "p", "r", &res.deleted), OARC_ERR_ARGUMENT);
+    const oarc_role_update update = { .role_name_state = OARC_FIELD_SET, .role_name = "r" };
+    assert_int_equal(oarc_org_role_retrieve(NULL, "r", &res.role), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_org_role_update(NULL, "r", &update, &res.role), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_org_role_update(&client, "r", NULL, &res.role), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_project_role_update(&client, "p", "r", &update, NULL), OARC_ERR_ARGUMENT);
     assert_nothing_sent();
 }
 
