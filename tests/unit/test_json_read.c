@@ -166,7 +166,7 @@ static void refuses_lone_high_surrogate(void **state)
 {
     static const char *const docs[] = {
         "[\"\\uD800\"]", "[\"\\uD800x\"]", "[\"\\uDBFF\\u0041\"]", "[\"\\uD800\\uD800\"]",
-        "[\"\\uD800\\n\"]",
+        "[\"\\uD800\\n\"]", "[\"\\uDBFF\\uE000\"]", /* E000: past the low range */
     };
 
     (void)state;
