@@ -14,6 +14,7 @@
 
 #include "fake_port.h"
 #include "oarc/oarc.h"
+#include "op.h"
 
 static oarc_client client; /* large: off the stack, as users keep it */
 static fake_port fake;
@@ -757,6 +758,29 @@ static void iter_init_refusals_send_nothing(void **state)
     assert_nothing_sent();
 }
 
+/* The scope table behind every operation: a kind past the table, or no
+ * scope, is no scope at all (refused, never indexed), and the path is only
+ * started with a client and a path to fill. */
+static void op_scope_helpers_refuse_what_they_cannot_index(void **state)
+{
+    (void)state;
+    static const oarc_role_scope past_end = { (oarc_scope_kind)99, NULL, NULL };
+    static const oarc_role_scope group = { OARC_SCOPE_PROJECT_GROUP_ROLES, "p", "g" };
+    oarc_path p;
+    assert_false(oarc_scope_is_assignment(NULL));
+    assert_false(oarc_scope_is_assignment(&past_end));
+    assert_false(oarc_scope_is_assignment(&org_roles));
+    assert_true(oarc_scope_is_assignment(&group));
+    assert_int_equal(oarc_scope_principal(NULL), OARC_PRINCIPAL_USER);
+    assert_int_equal(oarc_scope_principal(&group), OARC_PRINCIPAL_GROUP);
+    setup_client();
+    assert_int_equal(oarc_op_start(NULL, &org_roles, &p), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_op_start(&client, &org_roles, NULL), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_op_start(&client, &past_end, &p), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_op_start_role(&client, NULL, "r", &p), OARC_ERR_ARGUMENT);
+    assert_nothing_sent();
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(role_ops_on_the_wire),
     cmocka_unit_test(ids_are_percent_encoded),
@@ -780,6 +804,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(bad_item_is_reported_and_passed_over),
     cmocka_unit_test(bad_page_ends_the_walk),
     cmocka_unit_test(iter_init_refusals_send_nothing),
+    cmocka_unit_test(op_scope_helpers_refuse_what_they_cannot_index),
 };
 
 OARC_TEST_MAIN(tests)
