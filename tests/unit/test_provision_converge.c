@@ -7,8 +7,8 @@
  * write), updates that carry only the differing fields, create when missing
  * and allowed, refusal when missing and not allowed, a known id that 404s,
  * an API error on one item while the rest are applied, a list walk failing
- * for its scope only, an unreachable API (the rest "not tried"), the
- * assignments phase, and a dry run.
+ * for its scope only, an unreachable API (the rest "not tried"), answers
+ * that do not decode or are too long, the assignments phase, and a dry run.
  */
 #include "test_main.h"
 
@@ -698,6 +698,63 @@ static void api_lost_part_way_stops_the_run(void **state)
     assert_int_equal(run.summary.unreachable, OARC_ERR_TIMEOUT);
 }
 
+/* Answers the provisioner must not trip over: a list item that does not
+ * decode is passed over and the walk goes on; a role whose id the API gives
+ * longer than any id oarc sends fails without a write; a request id longer
+ * than the run keeps is cut, not overflowed; a refused create fails with its
+ * answer. */
+static void odd_answers_are_handled_per_item(void **state)
+{
+    (void)state;
+    static const prov_role roles[] = {
+        ORG_ROLE("Deployer", OARC_FIELD_OMIT, NULL, usage_read, 1),
+        ORG_ROLE("Long", OARC_FIELD_OMIT, NULL, NULL, 0),
+        { .scope = PROV_SCOPE_ORG, .name = "New", .description_state = OARC_FIELD_NULL,
+          .permissions = usage_read, .permission_count = 1, .create_if_missing = true },
+    };
+    const prov_plan plan = plan_of(roles, 3, NULL, 0);
+    /* 65 bytes: one over OARC_MAX_ID_LEN. */
+#define LONG_ID "role_" "0123456789" "0123456789" "0123456789" "0123456789" "0123456789" \
+                "0123456789"
+    /* 96 bytes: over PROVISIONER_REQUEST_ID_SIZE - 1. */
+#define LONG_REQ "req_" "0123456789abcdef" "0123456789abcdef" "0123456789abcdef" \
+                 "0123456789abcdef" "0123456789abcdef" "0123456789ab"
+    assert_int_equal(strlen(LONG_ID), OARC_MAX_ID_LEN + 1u);
+    assert_true(strlen(LONG_REQ) >= PROVISIONER_REQUEST_ID_SIZE);
+    setup_client();
+    reply_json(LONG_REQ, PAGE("{\"object\":\"role\",\"id\":\"role_bad\",\"name\":7},"
+                              ROLE(LONG_ID, "Long", "null", "[]") ","
+                              ROLE("role_dep", "Deployer", "null", "[\"api.usage.read\"]")));
+    reply_error("403 Forbidden", "req_no_create", "Cannot create roles");
+    converge(&plan, false);
+
+    assert_int_equal(sent_count, 2);
+    assert_request(1, "POST /v1/organization/roles",
+                   "{\"role_name\":\"New\",\"permissions\":[\"api.usage.read\"],"
+                   "\"description\":null}");
+    char cut[PROVISIONER_REQUEST_ID_SIZE];
+    memcpy(cut, LONG_REQ, sizeof cut - 1u); /* what the run keeps of it */
+    cut[sizeof cut - 1u] = '\0';
+    assert_done(0, PROV_ITEM_ROLE, 0, PROV_UNCHANGED, "role_dep", cut);
+    assert_refused(1, PROV_ITEM_ROLE, 1, OARC_OK, "the API's id for it is too long");
+    assert_api_failed(2, PROV_ITEM_ROLE, 2, 403, "Cannot create roles", "req_no_create");
+    assert_summary(1, 0, 0, 0, 2);
+#undef LONG_ID
+#undef LONG_REQ
+}
+
+/* Every outcome has its own name, and a value out of range still has one. */
+static void outcome_names(void **state)
+{
+    (void)state;
+    assert_string_equal(prov_outcome_str(PROV_UNCHANGED), "unchanged");
+    assert_string_equal(prov_outcome_str(PROV_UPDATED), "updated");
+    assert_string_equal(prov_outcome_str(PROV_CREATED), "created");
+    assert_string_equal(prov_outcome_str(PROV_ASSIGNED), "assigned");
+    assert_string_equal(prov_outcome_str(PROV_FAILED), "failed");
+    assert_string_equal(prov_outcome_str((prov_outcome)42), "unknown");
+}
+
 /* ---- Assignments ------------------------------------------------------------------------ */
 
 /* One walk per principal and scope: a held role is left alone, a missing one
@@ -859,6 +916,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(failed_list_walk_fails_only_its_scope),
     cmocka_unit_test(unreachable_api_leaves_the_rest_not_tried),
     cmocka_unit_test(api_lost_part_way_stops_the_run),
+    cmocka_unit_test(odd_answers_are_handled_per_item),
+    cmocka_unit_test(outcome_names),
     cmocka_unit_test(assignments_present_missing_and_refused),
     cmocka_unit_test(failed_principal_walk_fails_its_items_only),
     cmocka_unit_test(dry_run_only_reads),
