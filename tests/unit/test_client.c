@@ -8,6 +8,7 @@
  */
 #include "test_main.h"
 
+#include "client.h"
 #include "fake_port.h"
 #include "oarc/oarc.h"
 
@@ -780,6 +781,82 @@ static void entropy_failure_backs_off_without_jitter(void **state)
     assert_int_equal(fake.sleeps[0], 500);
 }
 
+/* A body that fits tx but leaves no room for the request head in front of
+ * it: buffer too small, and not one byte goes out. */
+static void head_that_does_not_fit_tx_sends_nothing(void **state)
+{
+    (void)state;
+    setup_default();
+    static char description[OARC_TX_BUFFER_SIZE - 64u];
+    memset(description, 'd', sizeof description - 1u);
+    oarc_role_update u = { .description_state = OARC_FIELD_SET, .description = description };
+    oarc_role role;
+    assert_int_equal(oarc_org_role_update(&client, "role_123", &u, &role), OARC_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(fake.sent_len, 0);
+    assert_int_equal(fake.requests, 0);
+    assert_int_equal(oarc_client_last_call(&client)->retries, 0);
+}
+
+/* A kept-alive connection found closed once the deadline has passed is not
+ * reopened: the call ends with a timeout instead of a late second try. */
+static void stale_connection_at_the_deadline_is_not_reopened(void **state)
+{
+    (void)state;
+    init_wrapped(0, 1000, (port_overrides){ .recv = slow_recv });
+    recv_cost_ms = 0;
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    fake_port_reply(&fake, "", FAKE_CLOSE);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    recv_cost_ms = 1000; /* the close is noticed with no time left */
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_TIMEOUT);
+    assert_int_equal(fake.connects, 1);
+}
+
+/* Retry-After is honoured only when 0 < delay <= 60 s: 0 falls back to the
+ * backoff, exactly 60 s is waited. */
+static void retry_after_zero_and_sixty_seconds(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *head;
+        uint32_t sleep;
+    } cases[] = {
+        { "HTTP/1.1 429 x\r\nRetry-After: 0\r\nContent-Length: 0\r\n\r\n", 500 },
+        { "HTTP/1.1 429 x\r\nretry-after-ms: 60000\r\nContent-Length: 0\r\n\r\n", 60000 },
+        { "HTTP/1.1 429 x\r\nretry-after-ms: 60001\r\nContent-Length: 0\r\n\r\n", 500 },
+    };
+    oarc_role role;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        init_wrapped(1, 120000, (port_overrides){ 0 });
+        fake.entropy_byte = 0; /* no jitter: the backoff is exactly 500 ms */
+        fake_port_reply(&fake, cases[i].head, FAKE_KEEP);
+        fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+        assert_int_equal(update_org("role_123", &role), OARC_OK);
+        assert_int_equal(fake.sleep_count, 1);
+        assert_int_equal(fake.sleeps[0], cases[i].sleep);
+    }
+}
+
+/* The one entry point every operation goes through refuses what it cannot
+ * send, before connecting. */
+static void client_call_refuses_bad_arguments(void **state)
+{
+    (void)state;
+    setup_default();
+    oarc_json_doc doc;
+    const oarc_span path = { "/v1/x", 5 };
+    assert_int_equal(oarc_client_call(NULL, OARC_HTTP_GET, path, false, 0, &doc), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_client_call(&client, OARC_HTTP_GET, path, false, 0, NULL),
+                     OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_client_call(&client, OARC_HTTP_GET, (oarc_span){ NULL, 0 }, false, 0, &doc),
+                     OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_client_call(&client, OARC_HTTP_POST, path, true,
+                                      OARC_TX_BUFFER_SIZE + 1u, &doc),
+                     OARC_ERR_ARGUMENT);
+    assert_int_equal(fake.connects, 0);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(org_update_request_on_the_wire),
     cmocka_unit_test(project_update_encodes_path),
@@ -819,6 +896,10 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(dns_and_connect_timeout_are_retried),
     cmocka_unit_test(backoff_doubles_up_to_the_cap),
     cmocka_unit_test(entropy_failure_backs_off_without_jitter),
+    cmocka_unit_test(head_that_does_not_fit_tx_sends_nothing),
+    cmocka_unit_test(stale_connection_at_the_deadline_is_not_reopened),
+    cmocka_unit_test(retry_after_zero_and_sixty_seconds),
+    cmocka_unit_test(client_call_refuses_bad_arguments),
 };
 
 OARC_TEST_MAIN(tests)
