@@ -619,6 +619,52 @@ static void calls_without_a_connection_are_refused(void **state)
     }
 }
 
+/* The POSIX port until `broken` is set, then a port whose send and recv
+ * fail with `broken_status`: a connection that dies after its handshake. */
+static oarc_port breakable_port;
+static oarc_port posix_port_copy;
+static bool broken;
+static int broken_status;
+
+static int breakable_send(void *ctx, const uint8_t *buf, size_t len, uint32_t timeout_ms)
+{
+    return broken ? broken_status : posix_port_copy.send(ctx, buf, len, timeout_ms);
+}
+
+static int breakable_recv(void *ctx, uint8_t *buf, size_t len, uint32_t timeout_ms)
+{
+    return broken ? broken_status : posix_port_copy.recv(ctx, buf, len, timeout_ms);
+}
+
+/* After a good handshake, a port that fails makes send and recv return the
+ * port's status (the session's cue to reconnect), not a generic TLS error. */
+static void port_failure_after_handshake_is_the_port_status(void **state)
+{
+    fixture *f = *state;
+    static const int statuses[] = { OARC_ERR_IO, OARC_ERR_CLOSED };
+    for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++) {
+        start_server(f, "echo", "localhost");
+        posix_port_copy = f->port;
+        breakable_port = f->port;
+        breakable_port.send = breakable_send;
+        breakable_port.recv = breakable_recv;
+        broken = false;
+        assert_int_equal(oarc_tls_init(&f->tls, &breakable_port, f->ca, f->ca_len), OARC_OK);
+        connect_tcp(f);
+        assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_OK);
+        expect_server_line(f, "handshake reused=0");
+        echo(f, "still fine");
+        broken = true;
+        broken_status = statuses[i];
+        uint8_t buf[16];
+        assert_int_equal(oarc_tls_send(&f->tls, (const uint8_t *)"lost", 4, WAIT_MS), statuses[i]);
+        assert_int_equal(oarc_tls_recv(&f->tls, buf, sizeof buf, WAIT_MS), statuses[i]);
+        oarc_tls_free(&f->tls);
+        f->port.close(f->port.ctx);
+        stop_server(&f->srv);
+    }
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(handshake_and_echo, setup, teardown),
     cmocka_unit_test_setup_teardown(peer_tcp_close_reads_as_end, setup, teardown),
@@ -636,6 +682,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(port_failure_in_handshake_is_the_port_status, setup, teardown),
     cmocka_unit_test_setup_teardown(handshake_with_no_time_left_times_out, setup, teardown),
     cmocka_unit_test_setup_teardown(calls_without_a_connection_are_refused, setup, teardown),
+    cmocka_unit_test_setup_teardown(port_failure_after_handshake_is_the_port_status, setup, teardown),
 };
 
 OARC_TEST_MAIN(tests)
