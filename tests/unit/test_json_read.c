@@ -687,6 +687,44 @@ static void rejects_nul_bytes_outside_strings(void **state)
     assert_int_equal(parse_n(&f, "\0", 1, POOL), OARC_ERR_JSON_SYNTAX);
 }
 
+/* A token index outside the document, a NULL or never-parsed document: every
+ * getter answers "not that shape" (or false) instead of reading out of
+ * bounds, so a decoder handed a stale index fails cleanly. */
+static void getters_outside_the_document_are_shape_errors(void **state)
+{
+    fixture_t f;
+    oarc_span s;
+    bool b;
+    int64_t v;
+    size_t count;
+    oarc_json_doc never_parsed;
+
+    (void)state;
+    memset(&never_parsed, 0, sizeof never_parsed);
+    assert_int_equal(parse(&f, "[null,\"x\"]"), OARC_OK);
+    const struct {
+        oarc_json_doc *doc;
+        int tok;
+    } outside[] = { { &f.doc, -1 }, { &f.doc, 3 }, { &f.doc, INT_MAX }, { NULL, 0 },
+                    { &never_parsed, 0 } };
+    for (size_t i = 0; i < sizeof outside / sizeof outside[0]; i++) {
+        oarc_json_doc *d = outside[i].doc;
+        int tok = outside[i].tok;
+        assert_int_equal(oarc_json_string(d, tok, &s), OARC_ERR_JSON_SHAPE);
+        assert_null(s.ptr);
+        assert_int_equal(oarc_json_string_or_null(d, tok, &s), OARC_ERR_JSON_SHAPE);
+        assert_int_equal(oarc_json_bool(d, tok, &b), OARC_ERR_JSON_SHAPE);
+        assert_int_equal(oarc_json_int64(d, tok, &v), OARC_ERR_JSON_SHAPE);
+        assert_int_equal(oarc_json_string_array(d, tok, &s, 1, &count), OARC_ERR_JSON_SHAPE);
+        assert_int_equal(count, 0);
+        assert_false(oarc_json_is_null(d, tok));
+        assert_false(oarc_json_is_object(d, tok));
+        assert_false(oarc_json_is_array(d, tok));
+    }
+    /* A null with nowhere to put the answer is the caller's mistake. */
+    assert_int_equal(oarc_json_string_or_null(&f.doc, 1, NULL), OARC_ERR_ARGUMENT);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(reads_role_object),
     cmocka_unit_test(accepts_valid_documents),
@@ -718,6 +756,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(deep_nesting_within_pool_parses),
     cmocka_unit_test(too_long_for_int_offsets),
     cmocka_unit_test(argument_errors),
+    cmocka_unit_test(getters_outside_the_document_are_shape_errors),
     cmocka_unit_test(failed_parse_leaves_empty_doc),
     cmocka_unit_test(rejects_empty_and_whitespace),
     cmocka_unit_test(rejects_member_without_value),
