@@ -384,6 +384,9 @@ static void decoders_refuse_null_and_non_objects(void **state)
     assert_int_equal(oarc_role_unassigned_decode(&f.doc, NULL), OARC_ERR_ARGUMENT);
     assert_int_equal(oarc_role_unassigned_decode(&f.doc, &u), OARC_ERR_JSON_SHAPE);
     assert_string_equal(f.doc.bad_field, "object");
+    oarc_role_deleted d;
+    assert_int_equal(oarc_role_deleted_decode(NULL, &d), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_role_deleted_decode(&f.doc, NULL), OARC_ERR_ARGUMENT);
 }
 
 /* An AssignedRoleDetails item without an id, or with a name that is not a
