@@ -368,9 +368,14 @@ oarc_status oarc_client_call(oarc_client *c, oarc_http_method method, oarc_span 
         .organization = { c->organization, c->organization_len },
         .has_body = has_body,
     };
-    const oarc_deadline d = { c->port.now_ms(c->port.ctx), c->timeout_ms };
     memset(&c->last, 0, sizeof(c->last));
     memset(doc, 0, sizeof(*doc));
+    /* A request that can never be sent fails before any connection is made. */
+    oarc_status checked = oarc_http_check_request(c->tx, sizeof(c->tx), body_len, &req);
+    if (checked != OARC_OK) {
+        return checked;
+    }
+    const oarc_deadline d = { c->port.now_ms(c->port.ctx), c->timeout_ms };
     for (int attempt = 0;; attempt++) {
         oarc_http_response r;
         memset(&r, 0, sizeof(r));

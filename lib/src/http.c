@@ -172,17 +172,13 @@ static oarc_status check_request(const char *buf, size_t cap, size_t body_len,
     return st;
 }
 
-oarc_status oarc_http_write_request(char *buf, size_t cap, size_t body_len,
-                                    const oarc_http_request *req, size_t *out_len)
+/* The head's length, measured without writing, after every check. */
+static oarc_status measure_request(const char *buf, size_t cap, size_t body_len,
+                                   const oarc_http_request *req, size_t *head_len)
 {
     head_sink sink = { NULL, 0u };
-    oarc_status st;
+    oarc_status st = check_request(buf, cap, body_len, req);
 
-    if (out_len == NULL) {
-        return OARC_ERR_ARGUMENT;
-    }
-    *out_len = 0u;
-    st = check_request(buf, cap, body_len, req);
     if (st != OARC_OK) {
         return st;
     }
@@ -190,9 +186,33 @@ oarc_status oarc_http_write_request(char *buf, size_t cap, size_t body_len,
     if (sink.len > cap - body_len) {
         return OARC_ERR_BUFFER_TOO_SMALL;
     }
-    memmove(buf + sink.len, buf, body_len);
+    *head_len = sink.len;
+    return OARC_OK;
+}
+
+oarc_status oarc_http_check_request(const char *buf, size_t cap, size_t body_len,
+                                    const oarc_http_request *req)
+{
+    size_t head_len = 0u;
+    return measure_request(buf, cap, body_len, req, &head_len);
+}
+
+oarc_status oarc_http_write_request(char *buf, size_t cap, size_t body_len,
+                                    const oarc_http_request *req, size_t *out_len)
+{
+    head_sink sink = { NULL, 0u };
+    size_t head_len = 0u;
+
+    if (out_len == NULL) {
+        return OARC_ERR_ARGUMENT;
+    }
+    *out_len = 0u;
+    oarc_status st = measure_request(buf, cap, body_len, req, &head_len);
+    if (st != OARC_OK) {
+        return st;
+    }
+    memmove(buf + head_len, buf, body_len);
     sink.dst = buf;
-    sink.len = 0u;
     emit_head(&sink, req, body_len);
     *out_len = sink.len + body_len;
     return OARC_OK;

@@ -47,6 +47,15 @@ typedef struct oarc_http_request {
 oarc_status oarc_http_write_request(char *buf, size_t cap, size_t body_len,
                                     const oarc_http_request *req, size_t *out_len);
 
+/**
+ * Every check of oarc_http_write_request(), and whether head + body would fit
+ * cap, without writing anything: the same statuses (OARC_ERR_ARGUMENT for
+ * the out_len it does not take aside). The client asks this before it opens
+ * a connection, so a request that cannot be sent costs no handshake.
+ */
+oarc_status oarc_http_check_request(const char *buf, size_t cap, size_t body_len,
+                                    const oarc_http_request *req);
+
 /** Where the response parser is; private to http.c. */
 typedef enum oarc_http_state {
     OARC_HTTP_STATE_HEAD = 0,

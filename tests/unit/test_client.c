@@ -782,7 +782,8 @@ static void entropy_failure_backs_off_without_jitter(void **state)
 }
 
 /* A body that fits tx but leaves no room for the request head in front of
- * it: buffer too small, and not one byte goes out. */
+ * it: buffer too small, not one byte goes out, and no connection (so no
+ * TLS handshake) is even opened for it. */
 static void head_that_does_not_fit_tx_sends_nothing(void **state)
 {
     (void)state;
@@ -792,6 +793,7 @@ static void head_that_does_not_fit_tx_sends_nothing(void **state)
     oarc_role_update u = { .description_state = OARC_FIELD_SET, .description = description };
     oarc_role role;
     assert_int_equal(oarc_org_role_update(&client, "role_123", &u, &role), OARC_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(fake.connects, 0);
     assert_int_equal(fake.sent_len, 0);
     assert_int_equal(fake.requests, 0);
     assert_int_equal(oarc_client_last_call(&client)->retries, 0);

@@ -34,6 +34,10 @@ static void expect_request(const oarc_http_request *req, const char *body,
     size_t out_len = 12345u;
     memset(buf, '#', sizeof buf);
     memcpy(buf, body, body_len);
+    /* The dry check agrees with the write, and writes nothing. */
+    assert_int_equal(oarc_http_check_request(buf, cap, body_len, req), want);
+    assert_memory_equal(buf, body, body_len);
+    assert_int_equal(buf[body_len], '#');
     assert_int_equal(oarc_http_write_request(buf, cap, body_len, req, &out_len), want);
     if (want == OARC_OK) {
         assert_int_equal(out_len, strlen(want_text));
