@@ -7,7 +7,8 @@
  * the iterator) before the request that overwrites it. The page size starts
  * from what should fit rx and the token pool and is halved whenever a page
  * does not fit, down to one item; the same page is fetched again each time,
- * so nothing is skipped. A walk is bounded three ways: by has_more / next /
+ * so nothing is skipped. After a page that used under half of rx it doubles
+ * back towards the starting size. A walk is bounded three ways: by has_more / next /
  * an empty page, by a cursor that does not move, and by OARC_LIST_MAX_PAGES.
  */
 #include "page.h"
@@ -137,9 +138,7 @@ oarc_status oarc_page_fetch(oarc_client *c, const oarc_role_scope *scope,
 
 /* ---- Every page ---------------------------------------------------------------- */
 
-/* Items per page when the caller names no limit: what the hints say fits rx
- * and the token pool, within the API's 1..1000. */
-static uint32_t default_limit(void)
+uint32_t oarc_list_fitting_limit(void)
 {
     size_t by_bytes = (size_t)OARC_RX_BUFFER_SIZE / OARC_LIST_ITEM_SIZE_HINT;
     size_t by_tokens = (size_t)OARC_JSON_MAX_TOKENS / OARC_LIST_ITEM_TOKENS_HINT;
@@ -178,6 +177,27 @@ static oarc_status fetch_fitting(oarc_role_iter *it)
     return page_too_large(status) ? OARC_ERR_ITEM_TOO_LARGE : status;
 }
 
+/* A full page that left more than half of rx and of the token pool unused
+ * would have fit with twice the items: grow back towards the starting size,
+ * so that one large item does not shrink every later page (and a long list
+ * does not run into OARC_LIST_MAX_PAGES). The head lies in rx in front of
+ * the body, so what a doubled page needs is head + twice the body. */
+static void grow_limit(oarc_role_iter *it)
+{
+    const oarc_role_page *page = &it->page;
+    const char *rx = it->priv.client->rx;
+    size_t head = (size_t)(page->priv.text - rx);
+    size_t tokens = (size_t)page->priv.token_count;
+
+    if (it->limit >= it->priv.start_limit || page->count < it->limit ||
+        head > sizeof it->priv.client->rx ||
+        page->priv.text_len > (sizeof it->priv.client->rx - head) / 2u ||
+        tokens > (size_t)OARC_JSON_MAX_TOKENS / 2u) {
+        return;
+    }
+    it->limit = it->limit * 2u < it->priv.start_limit ? it->limit * 2u : it->priv.start_limit;
+}
+
 /* After a page: is it the last one, and if not, keep its cursor, which the
  * next request would otherwise overwrite along with the rest of rx. */
 static oarc_status take_cursor(oarc_role_iter *it)
@@ -213,7 +233,11 @@ static oarc_status fetch_next_page(oarc_role_iter *it)
         return status;
     }
     it->pages++;
-    return take_cursor(it);
+    status = take_cursor(it);
+    if (status == OARC_OK && !it->priv.last_page) {
+        grow_limit(it);
+    }
+    return status;
 }
 
 oarc_status oarc_role_iter_init(oarc_role_iter *it, oarc_client *client,
@@ -233,7 +257,7 @@ oarc_status oarc_role_iter_init(oarc_role_iter *it, oarc_client *client,
     }
     status = query_of(params, &q);
     if (status == OARC_OK) {
-        q.limit = q.limit != 0u ? q.limit : default_limit();
+        q.limit = q.limit != 0u ? q.limit : oarc_list_fitting_limit();
         /* Build the first page's path now, so that a bad ID or cursor fails
          * here rather than at the first item; nothing is sent. */
         status = page_path(client, scope, &q, &p);
@@ -246,6 +270,7 @@ oarc_status oarc_role_iter_init(oarc_role_iter *it, oarc_client *client,
     it->priv.scope = *scope;
     it->priv.order = q.order;
     it->limit = q.limit;
+    it->priv.start_limit = q.limit;
     memcpy(it->priv.after, q.after.ptr ? q.after.ptr : "", q.after.len);
     it->priv.after[q.after.len] = '\0';
     it->priv.after_len = q.after.len;

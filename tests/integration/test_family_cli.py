@@ -26,6 +26,10 @@ VALGRIND = os.environ.get("OARC_VALGRIND", "")
 SANITIZED = "1" in os.environ.get("OARC_SANITIZED", "")
 
 PROJECT = "proj_abc123"
+# oarc_list_fitting_limit() of the default configuration, which `list` sends
+# when no --limit is given: min(4096 B rx / 600 B per item, 256 tokens / 36
+# per item) = min(6, 7).
+FITTING_LIMIT = {"limit": "6"}
 
 
 def fixture_with_org_roles(count, broken=None):
@@ -131,8 +135,8 @@ class FamilyCli(unittest.TestCase):
         self.assertEqual((stored["name"], stored["description"], stored["permissions"]),
                          ("Deploy Robot", None, []))
 
-        page, reqs = self.ok(noun, "list", *prefix)
-        self.one_request(reqs, "GET", base)
+        page, reqs = self.ok(noun, "list", *prefix, "--limit", "100")
+        self.one_request(reqs, "GET", base, {"limit": "100"})
         self.assertEqual([r["id"] for r in page["data"]], [r["id"] for r in roles()])
         self.assertEqual(page["data"][-1], updated)
         self.assertEqual((page["object"], page["has_more"], page["next"]), ("list", False, None))
@@ -150,7 +154,7 @@ class FamilyCli(unittest.TestCase):
         before = self.assigned(ptype, principal, project)
         self.assertNotIn(role_id, before)
         page, reqs = self.ok(noun, "list", *prefix)
-        self.one_request(reqs, "GET", base)
+        self.one_request(reqs, "GET", base, FITTING_LIMIT)
         self.assertEqual([r["id"] for r in page["data"]], before)
         self.assertTrue(all("object" not in r for r in page["data"]))
 
@@ -408,10 +412,16 @@ class FamilyCli(unittest.TestCase):
         ids = [r["id"] for r in self.org_roles()]
         self.assertEqual(len(ids), 16)
         # one page of the whole list does not fit the small rx
-        r = self.small_cli("org-role", "list")
+        r = self.small_cli("org-role", "list", "--limit", "16")
         self.assertEqual(r.returncode, 3, r.stderr)
         self.assertIn("OARC_ERR_HTTP_BODY_TOO_LARGE", r.stderr)
         self.assertEqual(r.stdout, "")
+        # without --limit, one page is what this rx should hold: min(1536 B / 600 B,
+        # 128 tokens / 36) = 2 items, and the page says more follow
+        page, reqs = self.ok("org-role", "list", exe=CLI_SMALL_RX)
+        self.one_request(reqs, "GET", "/v1/organization/roles", {"limit": "2"})
+        self.assertEqual([r["id"] for r in page["data"]], ids[:2])
+        self.assertEqual((page["has_more"], page["next"]), (True, ids[1]))
         listing, reqs = self.ok("org-role", "list", "--all", exe=CLI_SMALL_RX)
         self.assertEqual([r["id"] for r in listing["data"]], ids)  # each once, in order
         self.assertEqual(listing["data"], [as_printed(r) for r in self.org_roles()])
@@ -420,6 +430,25 @@ class FamilyCli(unittest.TestCase):
         self.walk_pages(reqs, ids)
         self.assertTrue(all(q["status"] == 200 for q in reqs))
         self.assertEqual(len({q["query"]["after"] for q in reqs[1:]}), len(reqs) - 1)
+
+    def test_cli_one_large_item_does_not_shrink_every_later_page(self):
+        """A 3000-byte description early in a long list forces the page size
+        down to 1; after it the size grows back, so the rest of the list comes
+        in full pages rather than one request per item."""
+        self.sim.stop()
+        self.start_sim(fixture_with_org_roles(60, broken={0: {"description": "x" * 3000}}))
+        ids = [r["id"] for r in self.org_roles()]
+        self.assertEqual(len(ids), 66)
+        listing, reqs = self.ok("org-role", "list", "--all")
+        self.assertEqual([r["id"] for r in listing["data"]], ids)
+        limits = self.walk_pages(reqs, ids)
+        start = int(FITTING_LIMIT["limit"])
+        self.assertEqual(limits[0], start)
+        self.assertEqual(min(limits), 1)  # the large item's page was halved to one
+        self.assertEqual(limits[-1], start)  # and the size came back
+        # 66 items in pages of 6 are 11 requests; the detour costs a handful more,
+        # where never growing back would cost one request per item (60+).
+        self.assertLessEqual(len(reqs), 11 + 8)
 
     def test_cli_small_rx_large_limit_is_halved(self):
         self.sim.stop()

@@ -119,7 +119,12 @@ static int one_page(oarc_client *client, const oarc_role_scope *scope, const cli
                     list_out *o)
 {
     oarc_role_page page;
-    oarc_status st = fetch_page(client, scope, &args->list, &page);
+    /* Without --limit, ask for what fits rx rather than the server's 1000. */
+    oarc_list_params params = args->list;
+    if (params.limit == 0u) {
+        params.limit = oarc_list_fitting_limit();
+    }
+    oarc_status st = fetch_page(client, scope, &params, &page);
     if (st != OARC_OK) {
         return cli_fail(client, st);
     }

@@ -79,6 +79,15 @@ oarc_status oarc_project_role_delete(oarc_client *client, const char *project_id
 /* ---- Every item of a list ------------------------------------------------------------ */
 
 /**
+ * The page size this build's rx and token pool should hold, by
+ * OARC_LIST_ITEM_SIZE_HINT and OARC_LIST_ITEM_TOKENS_HINT, within the API's
+ * 1..1000: the limit a walk starts with when the caller names none, and a
+ * good limit for a single oarc_*_list call (whose server default, 1000,
+ * rarely fits a device's rx).
+ */
+uint32_t oarc_list_fitting_limit(void);
+
+/**
  * Walks every item of one list, page after page, one decoded role at a time.
  * A page lives in the client's rx and the iterator keeps only the cursor
  * of the next one, so memory stays fixed whatever the list's length. While
@@ -88,7 +97,9 @@ oarc_status oarc_project_role_delete(oarc_client *client, const char *project_id
 typedef struct oarc_role_iter {
     oarc_role_page page; /**< the current page (its has_more and next may be read) */
     size_t pages;        /**< pages fetched so far (refetches of a page not counted) */
-    uint32_t limit;      /**< items a page is asked for now; halves while one does not fit */
+    uint32_t limit;      /**< items a page is asked for now: halves while a page does not
+                              fit, doubles back towards the starting size after a full page
+                              that used under half of rx and of the token pool */
 
     /** Private to the library. */
     struct {
@@ -97,6 +108,7 @@ typedef struct oarc_role_iter {
         oarc_list_order order;
         oarc_status status; /**< OARC_OK while walking, then the end or the failure */
         bool last_page;     /**< the current page is the last one */
+        uint32_t start_limit; /**< the page size the walk started with */
         char after[OARC_MAX_CURSOR_LEN + 1];
         size_t after_len;
     } priv;
