@@ -559,6 +559,33 @@ static void page_too_large_for_rx_halves_the_limit(void **state)
     assert_string_equal(request_line(3), "GET /v1/organization/roles?limit=3&after=role_5");
 }
 
+/* After a full page that used under half of rx, the size doubles back
+ * towards where it started; a full page that used more stays put. */
+static void page_size_grows_back_after_a_large_item(void **state)
+{
+    (void)state;
+    setup_client();
+    assert_int_equal(oarc_list_fitting_limit(), 6); /* min(4096 / 600, 256 / 36) */
+    reply_page("role_", 1, 6, 10, true, "role_6");
+    reply_page("role_", 7, 6, 800, true, "role_12"); /* ~6 KB: rx is 4 KB */
+    reply_page("role_", 7, 3, 800, true, "role_9");  /* fits, more than half full */
+    reply_page("role_", 10, 3, 10, true, "role_12"); /* full and small: grow */
+    reply_page("role_", 13, 6, 10, false, NULL);
+    assert_int_equal(oarc_role_iter_init(&it, &client, &org_roles, NULL), OARC_OK);
+    char ids[32][32];
+    size_t n = 0;
+    assert_int_equal(walk(ids, 32, &n), OARC_ITER_END);
+    assert_int_equal(n, 18);
+    assert_string_equal(ids[17], "role_18");
+    sent_terminate();
+    assert_int_equal(fake.requests, 5);
+    assert_string_equal(request_line(1), "GET /v1/organization/roles?limit=6&after=role_6");
+    assert_string_equal(request_line(2), "GET /v1/organization/roles?limit=3&after=role_6");
+    assert_string_equal(request_line(3), "GET /v1/organization/roles?limit=3&after=role_9");
+    assert_string_equal(request_line(4), "GET /v1/organization/roles?limit=6&after=role_12");
+    assert_int_equal(it.limit, 6);
+}
+
 /* A page that fits rx in bytes but not the token pool halves the same way. */
 static void page_with_too_many_tokens_halves_the_limit(void **state)
 {
@@ -795,6 +822,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(walk_with_caller_params),
     cmocka_unit_test(walk_end_conditions),
     cmocka_unit_test(page_too_large_for_rx_halves_the_limit),
+    cmocka_unit_test(page_size_grows_back_after_a_large_item),
     cmocka_unit_test(page_with_too_many_tokens_halves_the_limit),
     cmocka_unit_test(item_too_large_is_an_error),
     cmocka_unit_test(repeated_cursor_is_an_error),
