@@ -116,7 +116,7 @@ oarc_status oarc_assigned_role_decode(oarc_json_doc *doc, int tok, oarc_role *ou
     }
     status = decode_assigned_members(doc, tok, out);
     if (status != OARC_OK) {
-        memset(out, 0, sizeof *out);
+        oarc_role_keep_identity(doc, tok, out);
     }
     return status;
 }

@@ -34,7 +34,8 @@ oarc_status oarc_role_page_decode(oarc_json_doc *doc, bool assigned, oarc_role_p
  * newer are skipped, whatever their type. OARC_ERR_JSON_SHAPE (bad_field
  * names the member, "role" for an item that is not an object),
  * OARC_ERR_JSON_SYNTAX for a string that does not unescape,
- * OARC_ERR_TOO_MANY_ITEMS past OARC_MAX_PERMISSIONS; out is zeroed on failure.
+ * OARC_ERR_TOO_MANY_ITEMS past OARC_MAX_PERMISSIONS; on failure out keeps
+ * only its id and name (oarc_role_keep_identity, role_codec.h).
  */
 oarc_status oarc_assigned_role_decode(oarc_json_doc *doc, int tok, oarc_role *out);
 

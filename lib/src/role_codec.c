@@ -170,9 +170,23 @@ oarc_status oarc_role_decode(oarc_json_doc *doc, int tok, oarc_role *out)
     }
     status = decode_role_members(doc, tok, out);
     if (status != OARC_OK) {
-        memset(out, 0, sizeof *out); /* no half-decoded role */
+        oarc_role_keep_identity(doc, tok, out); /* no half-decoded role beyond that */
     }
     return status;
+}
+
+void oarc_role_keep_identity(oarc_json_doc *doc, int obj, oarc_role *out)
+{
+    memset(out, 0, sizeof *out);
+    /* Read with the bare getters rather than oarc_field_*: they leave
+     * doc->bad_field alone, so the failure already named stays named. A
+     * member that is absent or not a string leaves its span {NULL, 0}
+     * (oarc_json_string clears it); reading a string twice is harmless, as
+     * unescaping in place is idempotent. */
+    if (obj >= 0 && obj < doc->count && oarc_json_is_object(doc, obj)) {
+        (void)oarc_json_string(doc, oarc_json_member(doc, obj, "id"), &out->id);
+        (void)oarc_json_string(doc, oarc_json_member(doc, obj, "name"), &out->name);
+    }
 }
 
 oarc_status oarc_api_error_decode(oarc_json_doc *doc, oarc_api_error *out)

@@ -30,8 +30,19 @@ oarc_status oarc_role_update_write(oarc_json_writer *w, const oarc_role_update *
  * Decode the Role at token tok. OARC_ERR_JSON_SHAPE (doc->bad_field names the
  * member) for a missing required field or a wrong type; OARC_ERR_TOO_MANY_ITEMS
  * for more than OARC_MAX_PERMISSIONS permissions. Unknown members are skipped.
+ * On a failure out is as oarc_role_keep_identity() leaves it.
  */
 oarc_status oarc_role_decode(oarc_json_doc *doc, int tok, oarc_role *out);
+
+/**
+ * After an item at obj failed to decode: zero out, then set out->id and
+ * out->name from the members "id" and "name" when each is there as a string
+ * that unescapes (each on its own: one may be set and the other not). Every
+ * other field stays zeroed, and doc->bad_field is left as the failure set it.
+ * Nothing is set when obj is not an object. So a caller can still tell which
+ * role it was, say one with more permissions than OARC_MAX_PERMISSIONS.
+ */
+void oarc_role_keep_identity(oarc_json_doc *doc, int obj, oarc_role *out);
 
 /** Decode {"error": {"message", "type", "param", "code"}}; members that are
  *  absent or null are left {NULL, 0}. OARC_ERR_JSON_SHAPE when there is no

@@ -163,6 +163,34 @@ static void envelope_shapes_name_the_field(void **state)
     }
 }
 
+/* s holds exactly expected (NUL-terminated), or is {NULL, 0} for NULL. */
+static void assert_span_is(oarc_span s, const char *expected)
+{
+    if (expected == NULL) {
+        assert_null(s.ptr);
+        assert_int_equal(s.len, 0);
+        return;
+    }
+    assert_non_null(s.ptr);
+    assert_string_equal(s.ptr, expected);
+    assert_int_equal(s.len, strlen(expected));
+}
+
+/* After an item failed: only id and name may be set (NULL: must not be),
+ * every other field zeroed. */
+static void assert_identity_only(const oarc_role *role, const char *id, const char *name)
+{
+    assert_span_is(role->id, id);
+    assert_span_is(role->name, name);
+    assert_null(role->description.ptr);
+    assert_int_equal(role->permission_count, 0);
+    for (size_t i = 0; i < OARC_MAX_PERMISSIONS; i++) {
+        assert_null(role->permissions[i].ptr);
+    }
+    assert_null(role->resource_type.ptr);
+    assert_false(role->predefined_role);
+}
+
 static void bad_item_is_named_and_passed_over(void **state)
 {
     (void)state;
@@ -178,14 +206,16 @@ static void bad_item_is_named_and_passed_over(void **state)
     assert_int_equal(page.count, 5);
     assert_int_equal(oarc_role_page_next(&page, &role), OARC_ERR_JSON_SHAPE);
     assert_string_equal(page.bad_field, "role");
+    assert_identity_only(&role, NULL, NULL); /* not an object: nothing to tell */
     assert_int_equal(oarc_role_page_next(&page, &role), OARC_OK);
     assert_string_equal(role.id.ptr, "a");
     assert_null(page.bad_field);
     assert_int_equal(oarc_role_page_next(&page, &role), OARC_ERR_JSON_SHAPE);
     assert_string_equal(page.bad_field, "permissions");
-    assert_null(role.id.ptr); /* nothing half-decoded */
+    assert_identity_only(&role, "b", "n"); /* which item, and nothing half-decoded */
     assert_int_equal(oarc_role_page_next(&page, &role), OARC_ERR_JSON_SHAPE);
     assert_string_equal(page.bad_field, "description"); /* required, even if null */
+    assert_identity_only(&role, "c", "n");
     assert_int_equal(oarc_role_page_next(&page, &role), OARC_OK);
     assert_string_equal(role.id.ptr, "d");
     assert_int_equal(oarc_role_page_next(&page, &role), OARC_ITER_END);
@@ -208,8 +238,65 @@ static void too_many_permissions_in_an_item(void **state)
     oarc_role_page page;
     oarc_role role;
     assert_int_equal(oarc_role_page_decode(&f.doc, true, &page), OARC_OK);
+    memset(&role, 0xA5, sizeof role); /* whatever was there before is cleared */
     assert_int_equal(oarc_role_page_next(&page, &role), OARC_ERR_TOO_MANY_ITEMS);
     assert_string_equal(page.bad_field, "permissions");
+    /* A role too large to hold is still known by its id and name, so a
+     * caller does not take it for absent. */
+    assert_identity_only(&role, "r", "n");
+    assert_int_equal(oarc_role_page_next(&page, &role), OARC_ITER_END);
+}
+
+/* What a failed item keeps, member by member: id and name each when it is a
+ * string that unescapes, whichever member is at fault (the tag included),
+ * and the fault stays named. */
+static void failed_item_keeps_what_can_be_read(void **state)
+{
+    (void)state;
+    static const struct {
+        bool assigned;
+        const char *item;
+        oarc_status status;
+        const char *field;
+        const char *id;   /* NULL: not kept */
+        const char *name;
+    } cases[] = {
+        /* Role lists: the tag checked first, still id and name kept. */
+        { false, "{\"object\":\"user\",\"id\":\"r1\",\"name\":\"N\"}", OARC_ERR_JSON_SHAPE,
+          "object", "r1", "N" },
+        { false, "{\"object\":\"role\",\"id\":7,\"name\":\"N\"}", OARC_ERR_JSON_SHAPE, "id",
+          NULL, "N" },
+        { false, "{\"object\":\"role\",\"id\":\"r1\",\"name\":null}", OARC_ERR_JSON_SHAPE,
+          "name", "r1", NULL },
+        /* A lone surrogate does not unescape: that member alone is lost. */
+        { false, "{\"object\":\"role\",\"id\":\"r1\",\"name\":\"\\ud800\"}",
+          OARC_ERR_JSON_SYNTAX, "name", "r1", NULL },
+        { false, "{\"object\":\"role\",\"id\":\"r\\u0031\",\"name\":\"A\\/B\",\"description\":1}",
+          OARC_ERR_JSON_SHAPE, "description", "r1", "A/B" },
+        /* Assignment lists: no tag; a bad permission does not hide the role. */
+        { true, "{\"id\":\"r2\",\"name\":\"M\",\"permissions\":[\"\\udfff\"]}",
+          OARC_ERR_JSON_SYNTAX, "permissions", "r2", "M" },
+        { true, "{\"name\":\"M\"}", OARC_ERR_JSON_SHAPE, "id", NULL, "M" },
+        { true, "{\"id\":[\"r2\"],\"name\":{\"x\":\"M\"}}", OARC_ERR_JSON_SHAPE, "id", NULL,
+          NULL },
+        { true, "[\"r2\"]", OARC_ERR_JSON_SHAPE, "role", NULL, NULL },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char json[1024];
+        oarc_role_page page;
+        oarc_role role;
+        int n = snprintf(json, sizeof json, LIST("%s", "\"has_more\":false,\"next\":null"),
+                         cases[i].item);
+        assert_true(n > 0 && (size_t)n < sizeof json);
+        parse(json);
+        assert_int_equal(oarc_role_page_decode(&f.doc, cases[i].assigned, &page), OARC_OK);
+        memset(&role, 0xA5, sizeof role);
+        assert_int_equal(oarc_role_page_next(&page, &role), cases[i].status);
+        assert_non_null(page.bad_field);
+        assert_string_equal(page.bad_field, cases[i].field);
+        assert_identity_only(&role, cases[i].id, cases[i].name);
+        assert_int_equal(oarc_role_page_next(&page, &role), OARC_ITER_END);
+    }
 }
 
 static void page_arguments_checked(void **state)
@@ -404,9 +491,10 @@ static void assigned_item_id_and_name_are_required(void **state)
     assert_int_equal(oarc_role_page_decode(&f.doc, true, &page), OARC_OK);
     assert_int_equal(oarc_role_page_next(&page, &role), OARC_ERR_JSON_SHAPE);
     assert_string_equal(page.bad_field, "id");
+    assert_identity_only(&role, NULL, "n");
     assert_int_equal(oarc_role_page_next(&page, &role), OARC_ERR_JSON_SHAPE);
     assert_string_equal(page.bad_field, "name");
-    assert_null(role.id.ptr);
+    assert_identity_only(&role, "b", NULL);
     assert_int_equal(oarc_role_page_next(&page, &role), OARC_OK);
     assert_string_equal(role.id.ptr, "c");
 }
@@ -544,6 +632,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(envelope_shapes_name_the_field),
     cmocka_unit_test(bad_item_is_named_and_passed_over),
     cmocka_unit_test(too_many_permissions_in_an_item),
+    cmocka_unit_test(failed_item_keeps_what_can_be_read),
     cmocka_unit_test(page_arguments_checked),
     cmocka_unit_test(user_assignment_with_nulls_and_extras),
     cmocka_unit_test(group_assignment),

@@ -408,8 +408,11 @@ static void build_role(char *out, size_t cap, const char *skip, const char *key,
     out[len] = '\0';
 }
 
-/* Decoding must fail with `expected`, naming `field`, and leave no output. */
-static void assert_role_refused(const char *json, oarc_status expected, const char *field)
+/* Decoding must fail with `expected`, naming `field`, and leave nothing of
+ * the role but its id and name, each only when the document has it as a
+ * string (id, name: what it has; NULL: nothing may be left). */
+static void assert_role_refused_keeping(const char *json, oarc_status expected,
+                                        const char *field, const char *id, const char *name)
 {
     parsed p;
     oarc_role role;
@@ -424,10 +427,33 @@ static void assert_role_refused(const char *json, oarc_status expected, const ch
     }
     assert_int_equal(status, expected);
     assert_non_null(p.doc.bad_field);
-    assert_string_equal(p.doc.bad_field, field);
-    assert_null(role.id.ptr);
+    assert_string_equal(p.doc.bad_field, field); /* keeping them did not rename the fault */
+    if (id == NULL) {
+        assert_span_null(role.id);
+    } else {
+        assert_span(role.id, id);
+    }
+    if (name == NULL) {
+        assert_span_null(role.name);
+    } else {
+        assert_span(role.name, name);
+    }
+    assert_span_null(role.description);
     assert_int_equal(role.permission_count, 0);
+    for (size_t i = 0; i < OARC_MAX_PERMISSIONS; i++) {
+        assert_span_null(role.permissions[i]);
+    }
+    assert_span_null(role.resource_type);
     assert_false(role.predefined_role);
+}
+
+/* A Role built by build_role() that fails at `key`: its id and name stay
+ * known unless the fault is in that very member. */
+static void assert_role_refused(const char *json, oarc_status expected, const char *key)
+{
+    assert_role_refused_keeping(json, expected, key,
+                                strcmp(key, "id") == 0 ? NULL : "role_01J1F8ROLE01",
+                                strcmp(key, "name") == 0 ? NULL : "API Group Manager");
 }
 
 static void role_decode_full(void **state)
@@ -617,7 +643,7 @@ static void role_decode_not_an_object(void **state)
                                         "[{\"object\":\"role\"}]" };
     (void)state;
     for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
-        assert_role_refused(docs[i], OARC_ERR_JSON_SHAPE, "role");
+        assert_role_refused_keeping(docs[i], OARC_ERR_JSON_SHAPE, "role", NULL, NULL);
     }
 }
 

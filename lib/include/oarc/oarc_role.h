@@ -175,6 +175,14 @@ typedef struct oarc_role_page {
  * list checks `"object": "role"`; an assignment list's AssignedRoleDetails
  * fill the same seven fields, and their extra members (created_at,
  * metadata, ...) are skipped whatever their type.
+ *
+ * After such a failure out still says which item it was, as far as that can
+ * be read: out->id and out->name are set when the item is an object whose
+ * "id" / "name" member (each on its own) is a string that unescapes, even
+ * when another member is at fault (a wrong "object" tag included); a span
+ * that could not be read has ptr NULL. Every other field of out is zeroed.
+ * So an item is never taken for absent merely because it does not fit here.
+ * After OARC_ITER_END or OARC_ERR_ARGUMENT out is not touched.
  */
 oarc_status oarc_role_page_next(oarc_role_page *page, oarc_role *out);
 
