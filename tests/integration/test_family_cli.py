@@ -414,7 +414,7 @@ class FamilyCli(unittest.TestCase):
         # one page of the whole list does not fit the small rx
         r = self.small_cli("org-role", "list", "--limit", "16")
         self.assertEqual(r.returncode, 3, r.stderr)
-        self.assertIn("OARC_ERR_HTTP_BODY_TOO_LARGE", r.stderr)
+        self.assertIn("OARC_ERR_HTTP_BODY_TOO_LARGE response:", r.stderr)
         self.assertEqual(r.stdout, "")
         # without --limit, one page is what this rx should hold: min(1536 B / 600 B,
         # 128 tokens / 36) = 2 items, and the page says more follow

@@ -198,7 +198,7 @@ class SeedUpdates(unittest.TestCase):
         self.addCleanup(other.stop)
         r = self.cli("org-role", "update", ORG_ROLE, "--name", "x", ca_file=other.ca_file)
         self.assertEqual(r.returncode, 3, r.stderr)
-        self.assertIn("OARC_ERR_TLS_CERT", r.stderr)
+        self.assertIn("OARC_ERR_TLS_CERT transport:", r.stderr)
         self.assertEqual(self.sim.stats()["requests"], 0)
 
     def test_wrong_hostname_is_refused(self):

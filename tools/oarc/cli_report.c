@@ -42,6 +42,28 @@ static void cert_detail(char *detail, size_t size, uint32_t flags)
     }
 }
 
+/* The second word of a failure line: the caller's input, the way to the
+ * server, or an answer that came but could not be used. */
+static const char *failure_kind(oarc_status st, int code)
+{
+    if (code == CLI_EXIT_USAGE) {
+        return "invalid_input";
+    }
+    switch (st) {
+    case OARC_ERR_DNS:
+    case OARC_ERR_CONNECT:
+    case OARC_ERR_TIMEOUT:
+    case OARC_ERR_CLOSED:
+    case OARC_ERR_IO:
+    case OARC_ERR_TLS:
+    case OARC_ERR_TLS_CERT:
+    case OARC_ERR_ENTROPY:
+        return "transport";
+    default:
+        return "response"; /* protocol, JSON, too large, cursor or page guards */
+    }
+}
+
 int cli_fail(const oarc_client *client, oarc_status st)
 {
     const oarc_call_info *info = oarc_client_last_call(client);
@@ -67,7 +89,6 @@ int cli_fail(const oarc_client *client, oarc_status st)
     }
     int code = cli_exit_code(st);
     fprintf(stderr, "error: %s %s: %s (request id %s)\n", oarc_status_str(st),
-            code == CLI_EXIT_USAGE ? "invalid_input" : "transport",
-            detail[0] ? detail : oarc_status_str(st), rid);
+            failure_kind(st, code), detail[0] ? detail : oarc_status_str(st), rid);
     return code;
 }
