@@ -6,6 +6,9 @@
  * lwIP's business. Sockets are non-blocking from the start and every wait is
  * an lwip_poll() bounded by the time left of the call, measured on sys_now(),
  * so a timeout covers the whole call however often the stack wakes us up.
+ * Names are resolved with lwIP's DNS client directly (dns_gethostbyname),
+ * not lwip_getaddrinfo, whose wait cannot be bounded: see "Name resolution"
+ * in oarc_port_lwip.h.
  */
 #include "oarc_port_lwip.h"
 
@@ -13,18 +16,16 @@
 
 #include "lwip/opt.h"
 
+#include "lwip/dns.h"
 #include "lwip/errno.h"
-#include "lwip/netdb.h"
+#include "lwip/ip_addr.h"
+#include "lwip/priv/tcpip_priv.h"
 #include "lwip/sockets.h"
 #include "lwip/sys.h"
 
 #if NO_SYS || !LWIP_SOCKET || !LWIP_SOCKET_POLL
 #error "oarc_port_lwip needs NO_SYS 0, LWIP_SOCKET 1 and LWIP_SOCKET_POLL 1 in lwipopts.h"
 #endif
-
-/* lwIP's resolver returns one address per family; a misconfigured name can
- * still only cost this many attempts. */
-#define OARC_LWIP_MAX_ADDRESSES 4u
 
 /* Milliseconds left of budget_ms since start_ms, wrap-safe. */
 static uint32_t time_left(uint32_t start_ms, uint32_t budget_ms)
@@ -55,32 +56,212 @@ static oarc_status wait_ready(int sock, short events, uint32_t start_ms, uint32_
     }
 }
 
-/* "443" for 443: lwip_getaddrinfo takes the port as a decimal service name
- * and then fills it into every address, whatever its family. */
-static void format_port(uint16_t port, char out[6])
-{
-    char digits[5];
-    unsigned n = 0;
-    unsigned v = port;
-    do {
-        digits[n++] = (char)('0' + v % 10u);
-        v /= 10u;
-    } while (v != 0u);
-    for (unsigned i = 0; i < n; i++) {
-        out[i] = digits[n - 1u - i];
-    }
-    out[n] = '\0';
-}
-
 /* A would-block result: the wait that follows decides. */
 static int would_block(void)
 {
     return errno == EWOULDBLOCK || errno == EAGAIN;
 }
 
-static int open_socket(const struct addrinfo *ai)
+/* ---- name resolution ------------------------------------------------------
+ *
+ * See "Name resolution" in oarc_port_lwip.h. lwIP's resolver is one per
+ * process, and so is the table of slots here: each is the callback argument
+ * of one lwIP request and is freed only when lwIP can no longer call back
+ * with it, so a late answer lands in its own slot, never in a later lookup.
+ * Every state change below runs under the core (tcpip_api_call), where
+ * lwIP's found-callbacks run too: no other lock is needed.
+ */
+#if LWIP_DNS
+
+/* lwIP keeps at most DNS_TABLE_SIZE requests by default (DNS_MAX_REQUESTS):
+ * more slots could not be used. */
+#define OARC_LWIP_LOOKUPS DNS_TABLE_SIZE
+
+enum lookup_state {
+    LOOKUP_FREE,      /* nobody uses the slot */
+    LOOKUP_WAITING,   /* lwIP holds a request, its caller waits on done */
+    LOOKUP_ANSWERED,  /* lwIP answered and signalled done once */
+    LOOKUP_ABANDONED  /* the caller's time ran out; lwIP still holds the request */
+};
+
+struct lookup {
+    sys_sem_t done;   /* signalled only on WAITING -> ANSWERED: 0 whenever FREE */
+    ip_addr_t addr;   /* the answer, when found */
+    u8_t state;       /* enum lookup_state */
+    u8_t found;       /* 1: addr resolves the name; 0: unknown, or lwIP gave up */
+    u8_t sem_made;    /* done exists (made on first use, kept for the process) */
+};
+
+static struct lookup lookups[OARC_LWIP_LOOKUPS];
+
+/* One call into the core: tcpip_api_call hands the first member back. */
+struct lookup_call {
+    struct tcpip_api_call_data call;
+    const char *host;     /* in: the name; read only during the call */
+    struct lookup *slot;  /* out of start: the slot to wait on */
+    ip_addr_t addr;       /* out: the address, when known */
+    int timed_out;        /* in to finish: the caller's wait ran out */
+};
+
+/* lwIP's found-callback, on the tcpip thread; arg is the request's slot. */
+static void lookup_found(const char *name, const ip_addr_t *ipaddr, void *arg)
 {
-    int sock = lwip_socket(ai->ai_family, SOCK_STREAM, IPPROTO_TCP);
+    struct lookup *l = arg;
+    (void)name;
+    if (l->state == LOOKUP_ABANDONED) {
+        l->state = LOOKUP_FREE; /* nobody waits: the answer is dropped here */
+    } else if (l->state == LOOKUP_WAITING) {
+        l->found = ipaddr != NULL ? 1u : 0u;
+        if (ipaddr != NULL) {
+            ip_addr_copy(l->addr, *ipaddr);
+        }
+        l->state = LOOKUP_ANSWERED;
+        sys_sem_signal(&l->done);
+    }
+}
+
+/* Under the core: ERR_OK with c->addr (cached name), ERR_INPROGRESS with
+ * c->slot (wait on it), or lwIP's refusal (no server, name too long, its
+ * tables full) or ERR_MEM when every slot still waits for lwIP. */
+static err_t lookup_start(struct tcpip_api_call_data *call)
+{
+    struct lookup_call *c = (struct lookup_call *)(void *)call;
+    struct lookup *l = NULL;
+    for (size_t i = 0; i < OARC_LWIP_LOOKUPS && l == NULL; i++) {
+        if (lookups[i].state == LOOKUP_FREE) {
+            l = &lookups[i];
+        }
+    }
+    if (l == NULL) {
+        return ERR_MEM;
+    }
+    if (!l->sem_made) {
+        if (sys_sem_new(&l->done, 0) != ERR_OK) {
+            return ERR_MEM;
+        }
+        l->sem_made = 1u;
+    }
+    /* WAITING before the call: lwIP may call back from inside it (e.g. when
+     * its server was removed), and the wait then returns at once. */
+    l->state = LOOKUP_WAITING;
+    err_t err = dns_gethostbyname(c->host, &c->addr, lookup_found, l);
+    if (err == ERR_INPROGRESS) {
+        c->slot = l;
+    } else {
+        l->state = LOOKUP_FREE; /* no request was queued: no callback will come */
+    }
+    return err;
+}
+
+/* Under the core, after the caller's wait: ERR_OK with c->addr, ERR_VAL when
+ * the name did not resolve, ERR_TIMEOUT when no answer came in time. */
+static err_t lookup_finish(struct tcpip_api_call_data *call)
+{
+    struct lookup_call *c = (struct lookup_call *)(void *)call;
+    struct lookup *l = c->slot;
+    if (l->state != LOOKUP_ANSWERED) {
+        l->state = LOOKUP_ABANDONED; /* lookup_found frees it when lwIP is done */
+        return ERR_TIMEOUT;
+    }
+    if (c->timed_out) {
+        /* Answered between the end of the wait and now: its signal is posted
+         * and must be taken before the slot is reused. It never blocks. */
+        (void)sys_arch_sem_wait(&l->done, 1u);
+    }
+    err_t err = l->found ? ERR_OK : ERR_VAL;
+    if (l->found) {
+        ip_addr_copy(c->addr, l->addr);
+    }
+    l->state = LOOKUP_FREE;
+    return err;
+}
+
+/* A name through lwIP's resolver, waiting no longer than the budget. */
+static oarc_status lookup(const char *host, uint32_t start_ms, uint32_t budget_ms, ip_addr_t *out)
+{
+    struct lookup_call c = { .host = host, .slot = NULL, .timed_out = 0 };
+    err_t err = tcpip_api_call(lookup_start, &c.call);
+    if (err == ERR_OK) {
+        ip_addr_copy(*out, c.addr);
+        return OARC_OK;
+    }
+    if (err != ERR_INPROGRESS) {
+        return OARC_ERR_DNS;
+    }
+    uint32_t left = time_left(start_ms, budget_ms);
+    /* 0 means "forever" to sys_arch_sem_wait: no time left is a timeout. */
+    c.timed_out = left == 0u || sys_arch_sem_wait(&c.slot->done, left) == SYS_ARCH_TIMEOUT;
+    /* Only without core locking can this call fail (no semaphore for the
+     * message): the slot then stays taken for good, never reused. */
+    err = tcpip_api_call(lookup_finish, &c.call);
+    if (err == ERR_VAL) {
+        return OARC_ERR_DNS;
+    }
+    if (err != ERR_OK || c.timed_out) {
+        return OARC_ERR_TIMEOUT; /* an answer at the deadline leaves no time to connect */
+    }
+    ip_addr_copy(*out, c.addr);
+    return OARC_OK;
+}
+
+#endif /* LWIP_DNS */
+
+/* host as an address: an IP literal needs no resolver (nor LWIP_DNS). */
+static oarc_status resolve(const char *host, uint32_t start_ms, uint32_t budget_ms, ip_addr_t *out)
+{
+    if (ipaddr_aton(host, out)) {
+        return OARC_OK;
+    }
+#if LWIP_DNS
+    return lookup(host, start_ms, budget_ms, out);
+#else
+    (void)start_ms;
+    (void)budget_ms;
+    return OARC_ERR_DNS;
+#endif
+}
+
+/* ---- connecting ------------------------------------------------------------ */
+
+/* lwIP's own sockaddr types, one of each family it is built with. */
+union peer_addr {
+    struct sockaddr sa;
+#if LWIP_IPV4
+    struct sockaddr_in sin;
+#endif
+#if LWIP_IPV6
+    struct sockaddr_in6 sin6;
+#endif
+};
+
+/* addr:port as lwip_connect takes it; returns its length. */
+static socklen_t to_sockaddr(const ip_addr_t *addr, uint16_t port, union peer_addr *out)
+{
+#if LWIP_IPV6
+    if (IP_IS_V6(addr)) {
+        out->sin6.sin6_len = (u8_t)sizeof out->sin6;
+        out->sin6.sin6_family = AF_INET6;
+        out->sin6.sin6_port = lwip_htons(port);
+        out->sin6.sin6_flowinfo = 0;
+        inet6_addr_from_ip6addr(&out->sin6.sin6_addr, ip_2_ip6(addr));
+        out->sin6.sin6_scope_id = ip6_addr_zone(ip_2_ip6(addr));
+        return (socklen_t)sizeof out->sin6;
+    }
+#endif
+#if LWIP_IPV4
+    out->sin.sin_len = (u8_t)sizeof out->sin;
+    out->sin.sin_family = AF_INET;
+    out->sin.sin_port = lwip_htons(port);
+    inet_addr_from_ip4addr(&out->sin.sin_addr, ip_2_ip4(addr));
+    return (socklen_t)sizeof out->sin;
+#else
+    return 0;
+#endif
+}
+
+static int open_socket(int family)
+{
+    int sock = lwip_socket(family, SOCK_STREAM, IPPROTO_TCP);
     if (sock < 0) {
         return -1;
     }
@@ -108,16 +289,19 @@ static oarc_status connect_outcome(int sock)
     return OARC_OK;
 }
 
-/* One address: OARC_OK with *out set, OARC_ERR_CONNECT or OARC_ERR_TIMEOUT. */
-static oarc_status connect_one(const struct addrinfo *ai, uint32_t start_ms,
-                               uint32_t budget_ms, int *out)
+/* addr:port within what is left of the budget: OARC_OK with p->sock set,
+ * OARC_ERR_CONNECT or OARC_ERR_TIMEOUT. */
+static oarc_status connect_addr(oarc_port_lwip *p, const ip_addr_t *addr, uint16_t port,
+                                uint32_t start_ms, uint32_t budget_ms)
 {
-    int sock = open_socket(ai);
+    union peer_addr to = { 0 };
+    socklen_t to_len = to_sockaddr(addr, port, &to);
+    int sock = open_socket(to.sa.sa_family);
     if (sock < 0) {
         return OARC_ERR_CONNECT; /* e.g. no free socket, or no such family */
     }
     oarc_status st = OARC_OK;
-    if (lwip_connect(sock, ai->ai_addr, ai->ai_addrlen) != 0 && errno != EINPROGRESS) {
+    if (lwip_connect(sock, &to.sa, to_len) != 0 && errno != EINPROGRESS) {
         st = OARC_ERR_CONNECT;
     } else {
         st = wait_ready(sock, (short)POLLOUT, start_ms, budget_ms);
@@ -131,28 +315,8 @@ static oarc_status connect_one(const struct addrinfo *ai, uint32_t start_ms,
         (void)lwip_close(sock);
         return st;
     }
-    *out = sock;
+    p->sock = sock;
     return OARC_OK;
-}
-
-/* Walk the list in order within one budget: a refused address costs little
- * and the next one gets what is left; a silent one may take all of it. */
-static oarc_status connect_list(oarc_port_lwip *p, const struct addrinfo *list,
-                                uint32_t start_ms, uint32_t budget_ms)
-{
-    const struct addrinfo *ai = list;
-    for (uint32_t n = 0; ai != NULL && n < OARC_LWIP_MAX_ADDRESSES; n++, ai = ai->ai_next) {
-        int sock = -1;
-        oarc_status st = connect_one(ai, start_ms, budget_ms, &sock);
-        if (st == OARC_OK) {
-            p->sock = sock;
-            return OARC_OK;
-        }
-        if (st == OARC_ERR_TIMEOUT) {
-            return OARC_ERR_TIMEOUT; /* no time left for the others */
-        }
-    }
-    return OARC_ERR_CONNECT;
 }
 
 static void port_close(void *ctx)
@@ -171,21 +335,15 @@ static oarc_status port_connect(void *ctx, const char *host, uint16_t port, uint
         return OARC_ERR_ARGUMENT;
     }
     port_close(p);
-    /* The clock starts before the lookup: lwIP's resolver cannot be bounded
-     * from here, but the time it takes is charged to this call. */
+    /* One clock for the lookup and the connect: the connect gets what the
+     * lookup left. lwIP's resolver gives one address per name. */
     uint32_t start_ms = (uint32_t)sys_now();
-    char service[6];
-    format_port(port, service);
-    struct addrinfo hints = { 0 };
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    struct addrinfo *list = NULL;
-    if (lwip_getaddrinfo(host, service, &hints, &list) != 0 || list == NULL) {
-        return OARC_ERR_DNS;
+    ip_addr_t addr;
+    oarc_status st = resolve(host, start_ms, timeout_ms, &addr);
+    if (st != OARC_OK) {
+        return st;
     }
-    oarc_status st = connect_list(p, list, start_ms, timeout_ms);
-    lwip_freeaddrinfo(list);
-    return st;
+    return connect_addr(p, &addr, port, start_ms, timeout_ms);
 }
 
 /* errno after a failed lwip_send: the peer is gone, or something else. */

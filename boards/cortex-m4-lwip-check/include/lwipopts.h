@@ -9,7 +9,11 @@
 #define OARC_CM4_CHECK_LWIPOPTS_H
 
 #define NO_SYS                      0
+/* The port reaches lwIP's core with tcpip_api_call: under the core lock
+ * here, by a message to the tcpip thread in lwip.port_cortex_m4_minimal. */
+#ifndef LWIP_TCPIP_CORE_LOCKING
 #define LWIP_TCPIP_CORE_LOCKING     1
+#endif
 #define LWIP_NETCONN                1
 #define LWIP_SOCKET                 1
 /* The port uses lwip_* names only; the ctest lwip.port_cortex_m4_bsd_names
@@ -29,7 +33,11 @@
 #define LWIP_IPV6                   1
 #define LWIP_TCP                    1
 #define LWIP_UDP                    1
+/* The port's resolver path; lwip.port_cortex_m4_minimal compiles it
+ * without (IP literals only). */
+#ifndef LWIP_DNS
 #define LWIP_DNS                    1
+#endif
 #define LWIP_DHCP                   1
 
 #define MEM_ALIGNMENT               4

@@ -67,8 +67,10 @@ void sys_unlock_tcpip_core(void);
 #define LWIP_DHCP                   0
 #define LWIP_AUTOIP                 0
 #define LWIP_HAVE_LOOPIF            0
-/* lwIP's resolver behind lwip_getaddrinfo. One server (OARC_LWIP_DNS):
- * a failing lookup then ends after DNS_MAX_RETRIES tries, about 7 s. */
+/* lwIP's resolver, which the oarc port asks with dns_gethostbyname and
+ * waits on no longer than a call's timeout. One server (OARC_LWIP_DNS): an
+ * unanswered lookup ends in lwIP after DNS_MAX_RETRIES tries, about 7 s;
+ * DNS_TABLE_SIZE also sizes the port's table of lookups still in flight. */
 #define LWIP_DNS                    1
 #define DNS_MAX_SERVERS             1
 #define DNS_MAX_RETRIES             4
