@@ -58,6 +58,10 @@ class NetNamespace:
         ip("-n", self.name, "addr", "add", cidr, "dev", dev)
         ip("-n", self.name, "link", "set", dev, "up")
 
+    def add_address(self, dev, cidr):
+        """One more kernel address on dev (a second server on the link's far end)."""
+        ip("-n", self.name, "addr", "add", cidr, "dev", dev)
+
     def routes(self):
         return ip("-n", self.name, "route", "show", "table", "all").stdout
 

@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -24,6 +25,7 @@ LWIP_ITEST = os.environ.get("OARC_LWIP_ITEST", "")
 POSIX_ITEST = os.environ.get("OARC_ITEST", "")
 REQUIRE = os.environ.get("OARC_LWIP_REQUIRE") == "1"
 TIMEOUT_MS = 10000
+SILENT_ADDR = "10.77.0.9"  # on the link's subnet, answered by nobody (no ARP reply)
 
 ORG_ROLE = "role_01J1F8ROLE01"  # a custom organization role in the simulator's fixture
 PROJECT = "proj_abc123"
@@ -165,6 +167,24 @@ class LwipOverTap(unittest.TestCase):
         # The head and part of the body arrive, then a TCP RST.
         self.check_fault_handled_like_posix(kind="close_mid_body", bytes=8, reset=True,
                                             method="POST")
+
+    # ---- the deadline covers the name lookup ---------------------------------
+
+    def test_unanswered_lookup_ends_at_the_deadline(self):
+        # A DNS server address nobody answers: lwIP's resolver alone would keep
+        # asking for about 7 s; --timeout-ms bounds the whole call, retries included.
+        deadline_ms = 1000
+        env = dict(self.env, OARC_LWIP_DNS=SILENT_ADDR)
+        started = time.monotonic()
+        r = self.rig.run([LWIP_CLI, "--base-url", self.rig.base_url, "--ca-file", self.rig.sim.ca_file,
+                          "--timeout-ms", str(deadline_ms), "org-role", "get", ORG_ROLE], env=env)
+        ran_ms = (time.monotonic() - started) * 1000
+        print("oarc-lwip exited %d after %.0f ms: %s" % (r.returncode, ran_ms, r.stderr.strip()))
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertIn("TIMEOUT", r.stderr)
+        # The process, board start and exit included.
+        self.assertLess(ran_ms, deadline_ms + 1000)
+        self.assertEqual(self.rig.sim.requests(), [])
 
 
 if __name__ == "__main__":

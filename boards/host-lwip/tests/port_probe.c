@@ -2,10 +2,14 @@
  * @file port_probe.c
  * @brief Drives the lwIP port's contract directly, over the host-lwip board,
  * for test_port_lwip.py: one connection, one operation, one JSON line with
- * what the port returned and how long it took on the port's own clock.
+ * what the port returned and how long the connect and the operation took on
+ * the port's own clock (two connections and two lines for "again").
  *
- * usage: port-lwip-probe HOST PORT TIMEOUT_MS OP
+ * usage: port-lwip-probe HOST PORT TIMEOUT_MS OP [HOST2]
  *   connect   connect only
+ *   again     connect to HOST, then echo to HOST2 on the same port state
+ *             (two lines: what a failed connect leaves behind must not
+ *             disturb the next one)
  *   echo      connect, send "ping\n", receive once (expects the peer to answer)
  *   recv      connect, receive once
  *   send      connect, then send 1 KB at a time until the port reports an
@@ -26,8 +30,8 @@
 #define SEND_MAX_CHUNKS 4096u
 
 /* A result of send/recv: the byte count, or the status's name. */
-static void print_result(const char *op, oarc_status connected, int result, uint32_t elapsed,
-                         const char *data)
+static void print_result(const char *op, oarc_status connected, uint32_t connect_ms, int result,
+                         uint32_t elapsed, const char *data)
 {
     char value[48];
     if (result >= 0) {
@@ -35,8 +39,9 @@ static void print_result(const char *op, oarc_status connected, int result, uint
     } else {
         (void)snprintf(value, sizeof value, "\"%s\"", oarc_status_str((oarc_status)result));
     }
-    printf("{\"op\":\"%s\",\"connect\":\"%s\",\"result\":%s,\"elapsed_ms\":%u,\"data\":\"%s\"}\n",
-           op, oarc_status_str(connected), value, (unsigned)elapsed, data);
+    printf("{\"op\":\"%s\",\"connect\":\"%s\",\"connect_ms\":%u,\"result\":%s,"
+           "\"elapsed_ms\":%u,\"data\":\"%s\"}\n",
+           op, oarc_status_str(connected), (unsigned)connect_ms, value, (unsigned)elapsed, data);
 }
 
 static int probe_entropy(oarc_port *port)
@@ -70,6 +75,7 @@ static int run(oarc_port *port, const char *host, uint16_t tcp_port, uint32_t ti
 {
     uint32_t start = port->now_ms(port->ctx);
     oarc_status connected = port->connect(port->ctx, host, tcp_port, timeout_ms);
+    uint32_t connect_ms = port->now_ms(port->ctx) - start;
     int result = (int)connected;
     char data[16] = "";
     if (connected == OARC_OK && strcmp(op, "connect") != 0) {
@@ -89,15 +95,17 @@ static int run(oarc_port *port, const char *host, uint16_t tcp_port, uint32_t ti
             }
         }
     }
-    print_result(op, connected, result, port->now_ms(port->ctx) - start, data);
+    print_result(op, connected, connect_ms, result, port->now_ms(port->ctx) - start, data);
     port->close(port->ctx);
     return 0;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc != 5) {
-        fprintf(stderr, "usage: %s HOST PORT TIMEOUT_MS connect|echo|recv|send|entropy|reinit\n", argv[0]);
+    /* HOST2 comes with "again" and only with it. */
+    if (argc != 5 && !(argc == 6 && strcmp(argv[4], "again") == 0)) {
+        fprintf(stderr, "usage: %s HOST PORT TIMEOUT_MS connect|echo|recv|send|entropy|reinit\n"
+                        "       %s HOST PORT TIMEOUT_MS again HOST2\n", argv[0], argv[0]);
         return 2;
     }
     unsigned long tcp_port = strtoul(argv[2], NULL, 10);
@@ -106,7 +114,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "bad PORT or TIMEOUT_MS\n");
         return 2;
     }
-    static const char *const ops[] = { "connect", "echo", "recv", "send", "entropy", "reinit" };
+    static const char *const ops[] = { "connect", "echo", "recv", "send", "entropy", "reinit",
+                                       "again" };
     size_t op = 0;
     while (op < sizeof ops / sizeof ops[0] && strcmp(argv[4], ops[op]) != 0) {
         op++;
@@ -129,9 +138,18 @@ int main(int argc, char **argv)
         }
         what = "echo";
     }
-    int rc = strcmp(what, "entropy") == 0
-                 ? probe_entropy(&port)
-                 : run(&port, argv[1], (uint16_t)tcp_port, (uint32_t)timeout_ms, what);
+    int rc = 0;
+    if (strcmp(what, "entropy") == 0) {
+        rc = probe_entropy(&port);
+    } else if (strcmp(what, "again") == 0) {
+        /* The same port (and port state) twice, the board left up between. */
+        rc = run(&port, argv[1], (uint16_t)tcp_port, (uint32_t)timeout_ms, "connect");
+        if (rc == 0) {
+            rc = run(&port, argv[5], (uint16_t)tcp_port, (uint32_t)timeout_ms, "echo");
+        }
+    } else {
+        rc = run(&port, argv[1], (uint16_t)tcp_port, (uint32_t)timeout_ms, what);
+    }
     oarc_board_deinit();
     return rc;
 }

@@ -19,13 +19,16 @@ import unittest
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "tests", "lwip"))
 
-from rig import API_NAME, FAR_ADDR, LWIP_ADDR, LwipRig, RigUnavailable  # noqa: E402
+from rig import API_NAME, FAR_ADDR, LWIP_ADDR, TAP, LwipRig, RigUnavailable  # noqa: E402
+from slow_dns import SlowDns  # noqa: E402
 
 PROBE = os.environ.get("OARC_LWIP_PORT_PROBE", "")
 REQUIRE = os.environ.get("OARC_LWIP_REQUIRE") == "1"
 TIMEOUT_MS = 1500
 SLACK_MS = 1000          # how late a timeout may end on a loaded machine
 SILENT_ADDR = "10.77.0.9"  # on the link's subnet, answered by nobody (no ARP reply)
+SLOW_DNS_ADDR = "10.77.0.3"  # a second kernel address on the link, for SlowDns
+SLOW_NAME = "slow.oarc.test"
 
 
 class Peer:
@@ -103,11 +106,29 @@ class LwipPort(unittest.TestCase):
         return p
 
     def probe(self, host, port, op):
-        r = self.rig.run([PROBE, host, str(port), str(TIMEOUT_MS), op], env=self.env, timeout=60)
+        return self.probe_lines(host, port, op)[-1]
+
+    def probe_lines(self, host, port, op, *more, env=None):
+        """Every JSON line of one probe run (two for "again")."""
+        r = self.rig.run([PROBE, host, str(port), str(TIMEOUT_MS), op] + list(more),
+                         env=self.env if env is None else env, timeout=60)
         self.assertEqual(r.returncode, 0, "port-lwip-probe failed:\n" + r.stderr)
-        out = json.loads(r.stdout.strip().splitlines()[-1])
-        print(json.dumps(out))
-        return out
+        lines = [json.loads(line) for line in r.stdout.strip().splitlines()]
+        for out in lines:
+            print(json.dumps(out))
+        return lines
+
+    def slow_dns(self, answers):
+        """SlowDns on its own address, and the board settings that make it lwIP's server."""
+        self.rig.netns.add_address(TAP, SLOW_DNS_ADDR + "/32")
+        dns = self.enterContext(SlowDns(self.rig.netns, SLOW_DNS_ADDR, answers))
+        return dns, dict(self.env, OARC_LWIP_DNS=SLOW_DNS_ADDR)
+
+    def assert_connect_timed_out(self, out):
+        """The connect alone took the whole budget, and not much more."""
+        self.assertEqual(out["connect"], "OARC_ERR_TIMEOUT")
+        self.assertGreaterEqual(out["connect_ms"], TIMEOUT_MS - 20)
+        self.assertLess(out["connect_ms"], TIMEOUT_MS + 700)
 
     def assert_timed_out(self, out):
         self.assertEqual(out["result"], "OARC_ERR_TIMEOUT")
@@ -136,6 +157,45 @@ class LwipPort(unittest.TestCase):
     def test_unknown_name_is_a_dns_error(self):
         out = self.probe("nosuch.oarc.test", 443, "connect")
         self.assertEqual(out["connect"], "OARC_ERR_DNS")
+        self.assertLess(out["connect_ms"], TIMEOUT_MS)  # dnsmasq refuses at once
+
+    def test_ip_literal_needs_no_dns_server(self):
+        p = self.peer(echo)
+        env = dict(self.env)
+        del env["OARC_LWIP_DNS"]
+        [out] = self.probe_lines(FAR_ADDR, p.port, "echo", env=env)
+        self.assertEqual(out["connect"], "OARC_OK")
+        self.assertEqual(out["data"], "pong")
+
+    def test_lookup_unanswered_times_out_within_the_budget(self):
+        # lwIP's resolver alone would keep asking for about 7 s (DNS_MAX_RETRIES 4).
+        dns, env = self.slow_dns({API_NAME: None})
+        started = time.monotonic()
+        [out] = self.probe_lines(API_NAME, 443, "connect", env=env)
+        print("probe process ran %.0f ms" % ((time.monotonic() - started) * 1000))
+        self.assert_connect_timed_out(out)
+        self.assertIsNotNone(dns.first("query", API_NAME), "lwIP never asked the silent server")
+
+    def test_late_answer_does_not_reach_the_next_lookup(self):
+        # The first name is answered 2 s after it is asked, 0.5 s after its
+        # connect gave up, i.e. while the second lookup (answered 1 s after it
+        # is asked) waits. Had the late answer woken the second lookup, the
+        # second connect would go to the silent address and time out, or
+        # return after about 500 ms instead of 1000.
+        dns, env = self.slow_dns({SLOW_NAME: (SILENT_ADDR, 2.0), API_NAME: (FAR_ADDR, 1.0)})
+        p = self.peer(echo)
+        first, second = self.probe_lines(SLOW_NAME, p.port, "again", API_NAME, env=env)
+        self.assert_connect_timed_out(first)
+        self.assertEqual(second["connect"], "OARC_OK")
+        self.assertEqual(second["data"], "pong")
+        self.assertGreaterEqual(second["connect_ms"], 900)
+        self.assertLess(second["connect_ms"], TIMEOUT_MS)
+        # The late answer really went out during the second lookup.
+        asked2, late, answered2 = (dns.first("query", API_NAME), dns.first("answer", SLOW_NAME),
+                                   dns.first("answer", API_NAME))
+        self.assertTrue(None not in (asked2, late, answered2), dns.events)
+        self.assertLess(asked2, late, "the first answer came before the second lookup began")
+        self.assertLess(late, answered2, "the first answer came after the second lookup ended")
 
     def test_name_resolved_by_lwip_and_bytes_both_ways(self):
         p = self.peer(echo)
