@@ -28,8 +28,10 @@
 #define PROVISIONER_MAX_ASSIGNMENTS 64u
 #endif
 
-/** Most permissions one plan role lists (duplicates included). A role read
- *  back holds at most OARC_MAX_PERMISSIONS, so this cannot be larger. */
+/** Most permissions one plan role lists, counted as written: duplicates
+ *  count, although they are compared and sent only once (the plan's storage
+ *  and its checks see the raw list). A role read back holds at most
+ *  OARC_MAX_PERMISSIONS, so this cannot be larger. */
 #ifndef PROVISIONER_MAX_ROLE_PERMISSIONS
 #define PROVISIONER_MAX_ROLE_PERMISSIONS OARC_MAX_PERMISSIONS
 #endif

@@ -103,11 +103,14 @@ bool prov_same_scope(prov_scope sa, const char *pa, prov_scope sb, const char *p
     return sa == sb && prov_same_text(pa, pb);
 }
 
+/* The limit is on the list as written, duplicates included: it bounds the
+ * plan's own storage and every loop over it, which see the raw list. */
 static oarc_status check_permissions(const prov_role *r, size_t i, prov_plan_error *err)
 {
     if (r->permission_count > PROVISIONER_MAX_ROLE_PERMISSIONS) {
-        return prov_plan_error_set(err, OARC_ERR_TOO_MANY_ITEMS, "too many permissions", ROLES,
-                                   i, "permissions", PROV_NO_INDEX);
+        return prov_plan_error_set(err, OARC_ERR_TOO_MANY_ITEMS,
+                                   "too many permissions (duplicates count)", ROLES, i,
+                                   "permissions", PROV_NO_INDEX);
     }
     if (r->permissions == NULL && r->permission_count != 0u) {
         return prov_plan_error_set(err, OARC_ERR_ARGUMENT, "missing", ROLES, i, "permissions",

@@ -137,7 +137,8 @@ static oarc_status get_permissions(parser *p, int tok, prov_role *role)
                     PROV_NO_INDEX);
     }
     if (n > PROVISIONER_MAX_ROLE_PERMISSIONS) {
-        return fail(p, OARC_ERR_TOO_MANY_ITEMS, "more than PROVISIONER_MAX_ROLE_PERMISSIONS",
+        return fail(p, OARC_ERR_TOO_MANY_ITEMS,
+                    "more than PROVISIONER_MAX_ROLE_PERMISSIONS (duplicates count)",
                     "permissions", PROV_NO_INDEX);
     }
     if (n > PROVISIONER_JSON_MAX_PERMISSIONS - out->priv.permissions_used) {

@@ -10,7 +10,7 @@
 #include "provision_steps.h"
 
 /* A status only one list item failed to decode with: the walk goes on. */
-static bool item_skippable(oarc_status status)
+bool prov_undecodable(oarc_status status)
 {
     return status == OARC_ERR_JSON_SHAPE || status == OARC_ERR_JSON_SYNTAX ||
            status == OARC_ERR_TOO_MANY_ITEMS;
@@ -21,11 +21,17 @@ oarc_status prov_walk(prov_run *run, const oarc_role_scope *scope, prov_match_fn
 {
     oarc_status st = oarc_role_iter_init(&run->priv.iter, run->priv.client, scope, NULL);
 
+    run->priv.walk_blind = false;
     for (size_t n = 0; st == OARC_OK && n < PROV_WALK_MAX_ITEMS; n++) {
         st = oarc_role_iter_next(&run->priv.iter, &run->priv.role);
-        if (st == OARC_OK) {
-            match(run, first, &run->priv.role);
-        } else if (item_skippable(st)) {
+        /* A page that does not decode (a 2xx that is no list) ends the walk
+         * with the same statuses as one bad item, and keeps returning them:
+         * only an item's failure names its member in page.bad_field (a
+         * failed page is left zeroed). Taking the page's for an item's would
+         * spin to the bound and then call the walk complete. */
+        if (st == OARC_OK ||
+            (prov_undecodable(st) && run->priv.iter.page.bad_field != NULL)) {
+            match(run, first, &run->priv.role, st);
             st = OARC_OK;
         }
     }

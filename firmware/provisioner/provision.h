@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "oarc/oarc.h"
 #include "plan.h"
@@ -29,6 +30,19 @@
 /** Bytes kept of a request id that decided an outcome (the API's are 36). */
 #ifndef PROVISIONER_REQUEST_ID_SIZE
 #define PROVISIONER_REQUEST_ID_SIZE 64u
+#endif
+
+/**
+ * Pages of one principal's roles whose request ids are kept, for the
+ * unchanged assignments they showed (each names the page that decided it).
+ * Past this many such pages in one walk, an unchanged assignment names no
+ * request id (`-`) rather than cost a request id per plan assignment.
+ */
+#ifndef PROVISIONER_MAX_HELD_PAGES
+#define PROVISIONER_MAX_HELD_PAGES 8u
+#endif
+#if PROVISIONER_MAX_HELD_PAGES < 1 || PROVISIONER_MAX_HELD_PAGES > 255
+#error "PROVISIONER_MAX_HELD_PAGES must be 1..255 (an assignment keeps its page in a byte)"
 #endif
 
 /** How one item ended. */
@@ -46,8 +60,8 @@ typedef enum prov_item_kind {
 } prov_item_kind;
 
 /**
- * One item's outcome. Spans point into the client or the run: valid only
- * during the callback.
+ * One item's outcome. Spans, and reason, point into the client or the run:
+ * valid only during the callback (copy what is to be kept).
  */
 typedef struct prov_report {
     prov_item_kind kind;
@@ -60,7 +74,8 @@ typedef struct prov_report {
     oarc_span request_id;                 /**< the call that decided it; ptr NULL if none */
     /* PROV_FAILED only: */
     oarc_status status;                   /**< the library's status; OARC_OK for a plan reason */
-    const char *reason;                   /**< the provisioner's reason, or NULL */
+    const char *reason;                   /**< the provisioner's reason, or NULL; valid only
+                                               during the callback */
     int http_status;                      /**< 0 when no answer came */
     oarc_span message;                    /**< the API's error message; ptr NULL if none */
     /** A dry run: the outcome is what a real run would do; no write was sent. */
@@ -92,12 +107,22 @@ typedef struct prov_summary {
     oarc_status unreachable;
 } prov_summary;
 
+/** Room for the reason of a failure the run words itself (the longest is
+ *  that of a role that does not decode, naming the member at fault). */
+#define PROVISIONER_REASON_SIZE 128u
+
 /** What the run keeps of one plan role between reading and writing it. */
 typedef struct prov_role_slot {
     bool found;                                      /**< the API has it */
     bool has_id;                                     /**< id is set (found or created) */
     bool would_create;                               /**< dry run: missing, would be created */
     unsigned differs;                                /**< PROV_FIELD_* bits */
+    /** OARC_OK, or how the API's role of this name (or id) failed to decode:
+     *  it exists, but cannot be compared, so it is neither updated nor
+     *  created. id then holds its id when that could be read, but has_id
+     *  stays false: an assignment naming the role fails like any other. */
+    oarc_status undecodable;
+    const char *bad_field;                           /**< the library's literal, or NULL */
     char id[OARC_MAX_ID_LEN + 1u];
     char request_id[PROVISIONER_REQUEST_ID_SIZE];    /**< the call that read it */
 } prov_role_slot;
@@ -118,6 +143,20 @@ typedef struct prov_run {
         bool role_done[PROVISIONER_MAX_ROLES];
         bool assignment_done[PROVISIONER_MAX_ASSIGNMENTS];
         bool assignment_present[PROVISIONER_MAX_ASSIGNMENTS];
+        /** The principal-list page that showed each held assignment: 1 +
+         *  its index in held_request_id, or 0 for none kept. */
+        uint8_t assignment_page[PROVISIONER_MAX_ASSIGNMENTS];
+        /** Request ids of the pages of the current principal walk that
+         *  showed a held assignment, in walk order, and which page each was
+         *  (the iterator's page count). */
+        char held_request_id[PROVISIONER_MAX_HELD_PAGES][PROVISIONER_REQUEST_ID_SIZE];
+        size_t held_page_no[PROVISIONER_MAX_HELD_PAGES];
+        size_t held_pages;
+        /** The last walk met an item whose identity (the name of a role, the
+         *  id of a held role) could not be read: what it did not find may
+         *  still be there, so nothing is created or assigned on its word. */
+        bool walk_blind;
+        char reason[PROVISIONER_REASON_SIZE]; /**< a worded reason, during its report */
         oarc_role_iter iter;
         oarc_role role;                                   /**< one decoded role */
         const char *perms[PROVISIONER_MAX_ROLE_PERMISSIONS]; /**< a body's permissions */

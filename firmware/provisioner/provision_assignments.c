@@ -58,14 +58,46 @@ static oarc_scope_kind list_kind(const prov_assignment *a)
                                                : OARC_SCOPE_PROJECT_GROUP_ROLES;
 }
 
-static void match_item(prov_run *run, size_t first, const oarc_role *held)
+/* The page being walked, as 1 + its index among the kept request ids (so
+ * an assignment it shows can name it), or 0 once they are all taken. Pages
+ * come in order, so the current one, if kept, is the last kept. */
+static uint8_t held_page(prov_run *run)
+{
+    size_t n = run->priv.held_pages;
+    size_t page_no = run->priv.iter.pages;
+
+    if (n > 0u && run->priv.held_page_no[n - 1u] == page_no) {
+        return (uint8_t)n;
+    }
+    if (n >= PROVISIONER_MAX_HELD_PAGES) {
+        return 0u;
+    }
+    prov_copy_span(run->priv.held_request_id[n], sizeof(run->priv.held_request_id[n]),
+                   oarc_client_last_call(run->priv.client)->request_id);
+    run->priv.held_page_no[n] = page_no;
+    run->priv.held_pages = n + 1u;
+    return (uint8_t)(n + 1u);
+}
+
+/* Assignments match on the role's id alone, so a held role that does not
+ * decode here (too many permissions, say) is held all the same; one whose
+ * id cannot be read could be any of them. The page that showed it is the
+ * call that decided the item: its request id is kept, as the next page
+ * overwrites the client's. */
+static void match_item(prov_run *run, size_t first, const oarc_role *held, oarc_status decoded)
 {
     const prov_plan *plan = run->priv.plan;
 
+    (void)decoded;
+    if (held->id.ptr == NULL) {
+        run->priv.walk_blind = true;
+        return;
+    }
     for (size_t j = first; j < plan->assignment_count; j++) {
         const char *id = role_id_of(run, j);
         if (in_group(run, first, j) && id != NULL && prov_span_is(held->id, id)) {
             run->priv.assignment_present[j] = true;
+            run->priv.assignment_page[j] = held_page(run);
         }
     }
 }
@@ -107,7 +139,8 @@ static oarc_status assign(prov_run *run, const prov_assignment *a, const char *r
            : oarc_project_group_role_assign(c, a->project_id, a->principal_id, role_id, out);
 }
 
-/* An outcome decided without a write (unchanged, or any in a dry run). */
+/* An outcome decided without a write (unchanged, or any in a dry run); the
+ * request id is that of the list page that showed the role held, if any. */
 static void report_decided(prov_run *run, size_t j, prov_outcome outcome, const char *role_id)
 {
     prov_report rep = prov_report_for(run, PROV_ITEM_ASSIGNMENT, j, outcome);
@@ -115,7 +148,24 @@ static void report_decided(prov_run *run, size_t j, prov_outcome outcome, const 
     if (role_id != NULL) {
         rep.role_id = prov_span_of(role_id, OARC_MAX_ID_LEN + 1u);
     }
+    uint8_t page = run->priv.assignment_page[j];
+    if (page > 0u && page <= PROVISIONER_MAX_HELD_PAGES) {
+        rep.request_id = prov_span_of(run->priv.held_request_id[page - 1u],
+                                      sizeof(run->priv.held_request_id[page - 1u]));
+    }
     prov_report_emit(run, &rep);
+}
+
+/* The answer to a 2xx assign that does not decode here (its role has more
+ * permissions than OARC_MAX_PERMISSIONS, say): the role details are not
+ * needed, and the status says the assignment was made. */
+static bool assigned_anyway(const prov_run *run, oarc_status st)
+{
+    int http = oarc_client_last_call(run->priv.client)->http_status;
+
+    return (prov_undecodable(st) || st == OARC_ERR_JSON_TOO_MANY_TOKENS ||
+            st == OARC_ERR_HTTP_BODY_TOO_LARGE) &&
+           http >= 200 && http <= 299;
 }
 
 static void act_on_assignment(prov_run *run, size_t j)
@@ -134,11 +184,14 @@ static void act_on_assignment(prov_run *run, size_t j)
         prov_report_refused(run, PROV_ITEM_ASSIGNMENT, j, "its role has no id (the role failed)");
     } else if (run->priv.assignment_present[j]) {
         report_decided(run, j, PROV_UNCHANGED, role_id);
+    } else if (run->priv.walk_blind) {
+        /* Its group's walk was the last one (role_id is set, so it walked). */
+        prov_report_refused(run, PROV_ITEM_ASSIGNMENT, j, PROV_REASON_BLIND);
     } else if (run->priv.options.dry_run) {
         report_decided(run, j, PROV_ASSIGNED, role_id);
     } else {
         oarc_status st = assign(run, a, role_id, &done);
-        if (st != OARC_OK) {
+        if (st != OARC_OK && !assigned_anyway(run, st)) {
             prov_report_call_failed(run, PROV_ITEM_ASSIGNMENT, j, st);
         } else {
             prov_report_call_done(run, PROV_ITEM_ASSIGNMENT, j, PROV_ASSIGNED, 0u,
@@ -150,6 +203,9 @@ static void act_on_assignment(prov_run *run, size_t j)
 static void converge_group(prov_run *run, size_t first)
 {
     const prov_plan *plan = run->priv.plan;
+
+    run->priv.walk_blind = false; /* no walk, nothing unread: not another group's */
+    run->priv.held_pages = 0u;    /* page numbers restart with each walk */
     oarc_status st = group_needs_walk(run, first) ? walk_principal(run, first) : OARC_OK;
 
     for (size_t j = first; j < plan->assignment_count; j++) {

@@ -101,6 +101,47 @@ void prov_report_refused(prov_run *run, prov_item_kind kind, size_t index, const
     prov_report_emit(run, &rep);
 }
 
+/* Appends s to the NUL-terminated dst[0..cap), cut to fit. */
+static void append(char *dst, size_t cap, const char *s)
+{
+    size_t at = oarc_strnlen(dst, cap - 1u);
+    size_t n = oarc_strnlen(s, cap - 1u - at);
+
+    memcpy(dst + at, s, n);
+    dst[at + n] = '\0';
+}
+
+/* What to do about a role of the API's that does not decode: only the
+ * permission limit is this build's own choice; the rest is the answer's. */
+static const char *undecodable_hint(oarc_status status)
+{
+    switch (status) {
+    case OARC_ERR_TOO_MANY_ITEMS: return "raise OARC_MAX_PERMISSIONS";
+    case OARC_ERR_JSON_SYNTAX: return "not valid JSON text (an escape or UTF-8)";
+    default: return "a member is missing or of the wrong type";
+    }
+}
+
+void prov_report_undecodable(prov_run *run, size_t index)
+{
+    const prov_role_slot *slot = &run->priv.roles[index];
+    char *reason = run->priv.reason;
+    prov_report rep = prov_report_for(run, PROV_ITEM_ROLE, index, PROV_FAILED);
+
+    /* Worded here rather than kept as a literal: the member at fault is
+     * what tells a user which limit to raise. */
+    reason[0] = '\0';
+    append(reason, sizeof run->priv.reason, "the API's role does not decode here: bad field ");
+    append(reason, sizeof run->priv.reason, slot->bad_field ? slot->bad_field : "(unknown)");
+    append(reason, sizeof run->priv.reason, "; ");
+    append(reason, sizeof run->priv.reason, undecodable_hint(slot->undecodable));
+    rep.status = slot->undecodable;
+    rep.reason = reason;
+    rep.role_id = prov_span_of(slot->id, sizeof slot->id);
+    rep.request_id = prov_span_of(slot->request_id, sizeof slot->request_id);
+    prov_report_emit(run, &rep);
+}
+
 void prov_report_call_done(prov_run *run, prov_item_kind kind, size_t index,
                            prov_outcome outcome, unsigned fields, oarc_span role_id)
 {

@@ -31,6 +31,12 @@ void prov_report_refused(prov_run *run, prov_item_kind kind, size_t index, const
 void prov_report_call_done(prov_run *run, prov_item_kind kind, size_t index,
                            prov_outcome outcome, unsigned fields, oarc_span role_id);
 
+/** A role that exists but does not decode here failed: its own words
+ *  (naming the member at fault and what to do), the status it failed with,
+ *  the id when it could be read and the request id of the call that read
+ *  it, taken from its slot. Nothing was sent for it. */
+void prov_report_undecodable(prov_run *run, size_t index);
+
 /** Copies s into dst[0..cap) NUL-terminated, cut to fit. */
 void prov_copy_span(char *dst, size_t cap, oarc_span s);
 

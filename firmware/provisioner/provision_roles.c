@@ -37,13 +37,41 @@ static void note_found(prov_run *run, size_t j, const oarc_role *have)
                    oarc_client_last_call(run->priv.client)->request_id);
 }
 
-static void match_item(prov_run *run, size_t first, const oarc_role *item)
+/* The API has role j, but it does not decode here (decoded says how): only
+ * its id, when readable, and the call that read it are kept. It is marked
+ * failed, never taken for missing: that would create it again. */
+static void note_undecodable(prov_run *run, size_t j, const oarc_role *have,
+                             oarc_status decoded)
+{
+    prov_role_slot *slot = &run->priv.roles[j];
+    const oarc_call_info *info = oarc_client_last_call(run->priv.client);
+
+    slot->undecodable = decoded;
+    slot->bad_field = info->bad_field;
+    if (have->id.len <= OARC_MAX_ID_LEN) {
+        prov_copy_span(slot->id, sizeof(slot->id), have->id);
+    }
+    prov_copy_span(slot->request_id, sizeof(slot->request_id), info->request_id);
+}
+
+/* Roles of a walk are matched by name only (those with an id are
+ * retrieved), so an item whose name cannot be read could be any of them. */
+static void match_item(prov_run *run, size_t first, const oarc_role *item, oarc_status decoded)
 {
     const prov_plan *plan = run->priv.plan;
 
+    if (item->name.ptr == NULL) {
+        run->priv.walk_blind = true;
+        return;
+    }
     for (size_t j = first; j < plan->role_count; j++) {
-        if (in_group(run, first, j) && prov_span_is(item->name, plan->roles[j].name)) {
+        if (!in_group(run, first, j) || !prov_span_is(item->name, plan->roles[j].name)) {
+            continue;
+        }
+        if (decoded == OARC_OK) {
             note_found(run, j, item);
+        } else {
+            note_undecodable(run, j, item, decoded);
         }
     }
 }
@@ -153,6 +181,11 @@ static void act_on_role(prov_run *run, size_t j)
     run->priv.role_done[j] = true;
     if (run->summary.unreachable != OARC_OK) {
         prov_report_refused(run, PROV_ITEM_ROLE, j, "not tried: the API could not be reached");
+    } else if (slot->undecodable != OARC_OK) {
+        /* Checked before found: with a name given twice it may be both. No
+         * id is given out for it either way, so no assignment names it. */
+        slot->has_id = false;
+        prov_report_undecodable(run, j);
     } else if (slot->found && !slot->has_id) {
         prov_report_refused(run, PROV_ITEM_ROLE, j, "the API's id for it is too long");
     } else if (slot->found && slot->differs == 0u) {
@@ -161,6 +194,9 @@ static void act_on_role(prov_run *run, size_t j)
         update_role(run, j);
     } else if (r->id != NULL) {
         report_no_such_id(run, j);
+    } else if (run->priv.walk_blind) {
+        /* Its group's walk was the last one: r has no id. */
+        prov_report_refused(run, PROV_ITEM_ROLE, j, PROV_REASON_BLIND);
     } else if (r->create_if_missing) {
         create_role(run, j);
     } else {
@@ -181,6 +217,9 @@ static void converge_known(prov_run *run, size_t j)
     }
     if (st == OARC_OK) {
         note_found(run, j, &run->priv.role);
+    } else if (prov_undecodable(st)) {
+        /* A 2xx whose role does not decode: it exists, as a list item would. */
+        note_undecodable(run, j, &run->priv.role, st);
     } else if (st == OARC_ERR_API &&
                oarc_client_last_call(run->priv.client)->http_status == 404) {
         prov_copy_span(run->priv.roles[j].request_id, sizeof(run->priv.roles[j].request_id),

@@ -16,7 +16,7 @@ import unittest
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "sim"))
 
-from oarc_sim import Simulator  # noqa: E402
+from oarc_sim import Simulator, load_fixture  # noqa: E402
 
 ADMIN_KEY = "sk-admin-itest-provisioner-42"
 PROVISIONER = os.environ.get("OARC_PROVISIONER", "")
@@ -33,6 +33,34 @@ SAMPLE_ROLE_OUTCOMES = [
 SAMPLE_ASSIGNMENT_OUTCOMES = ["assigned", "unchanged", "assigned", "assigned"]
 
 BILLING_VIEWER = "role_01J1F8ROLE02"
+READER = "role_01J1F8READER"  # held by user_def456 in the fixture
+REASON_TOO_MANY = ("the API's role does not decode here: bad field permissions; "
+                   "raise OARC_MAX_PERMISSIONS")
+
+
+def fixture_with_big_reader(count=40):
+    """The fixture, its Reader role given more permissions than
+    OARC_MAX_PERMISSIONS (32), so that no answer naming it decodes."""
+    fx = load_fixture(None)
+    reader = [r for r in fx["organization"]["roles"] if r["id"] == READER][0]
+    reader["permissions"] = ["api.perm.%02d" % i for i in range(count)]
+    return fx
+
+
+def fixture_with_bulk_roles(count=25):
+    """The fixture and `count` more organization roles (Bulk Role 00, ...),
+    each held by user_ghi789: several pages of each list."""
+    fx = load_fixture(None)
+    for i in range(count):
+        rid = "role_bulk%02d" % i
+        fx["organization"]["roles"].append({
+            "id": rid, "name": "Bulk Role %02d" % i, "description": None,
+            "permissions": ["api.usage.read"], "predefined_role": False,
+            "created_at": 1711480000 + i, "updated_at": 1711480000 + i,
+            "created_by": "user_abc123", "metadata": {}})
+        fx["assignments"].append({"principal_type": "user", "principal_id": "user_ghi789",
+                                  "project_id": None, "role_id": rid})
+    return fx
 
 
 def org_role(name, permissions, **extra):
@@ -102,6 +130,18 @@ class Provisioner(unittest.TestCase):
 
     def posts(self):
         return [(q["path"], q["body"]) for q in self.sim.requests() if q["method"] == "POST"]
+
+    def seed(self, fixture):
+        """Restart the simulator's store from fixture, with nothing recorded."""
+        self.sim.reset_state(fixture=fixture)
+        self.sim.clear_requests()
+
+    def list_gets(self, path):
+        """The GETs of the list at path, oldest first."""
+        return [q for q in self.sim.requests() if q["method"] == "GET" and q["path"] == path]
+
+    def request_ids(self, requests):
+        return {q["request_id"] for q in requests}
 
     # ---- converging ---------------------------------------------------------
 
@@ -273,6 +313,138 @@ class Provisioner(unittest.TestCase):
         self.assertEqual(lines[-1], "summary: 3 unchanged, 1 updated, 2 created, "
                                     "3 assigned, 0 failed")
         self.assertNotIn(ADMIN_KEY, r.stdout + r.stderr)
+
+    # ---- lists of several pages ---------------------------------------------
+
+    def test_provisioner_walks_every_page(self):
+        # 25 more roles, each held by user_ghi789: the plan's roles, and the
+        # roles the assignments look for, are on the third page or later of
+        # both lists. Each unchanged item names the later page that showed it.
+        self.seed(fixture_with_bulk_roles(25))
+        plan = {"roles": [org_role("Bulk Role 22", ["api.usage.read", "api.files.read"]),
+                          org_role("Bulk Role 24", ["api.usage.read"])],
+                "assignments": [{"principal": "user", "principal_id": "user_ghi789",
+                                 "scope": "organization", "role": name}
+                                for name in ("Bulk Role 22", "Bulk Role 24")]}
+        path = self.plan_file(plan)
+        r, items, summary = self.run_plan([path])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual([(x["name"] if x["kind"] == "role" else x["role"], x["outcome"])
+                          for x in items],
+                         [("Bulk Role 22", "updated"), ("Bulk Role 24", "unchanged"),
+                          ("Bulk Role 22", "unchanged"), ("Bulk Role 24", "unchanged")])
+        self.assertEqual(self.posts(), [("/v1/organization/roles/role_bulk22",
+                                         '{"permissions":["api.usage.read","api.files.read"]}')])
+        self.assertEqual(self.writes(), 1)
+        roles_gets = self.list_gets("/v1/organization/roles")
+        held_gets = self.list_gets("/v1/organization/users/user_ghi789/roles")
+        for gets in (roles_gets, held_gets):
+            with_cursor = [q for q in gets if "after=" in q["query_raw"]]
+            self.assertGreaterEqual(len(with_cursor), 3, [q["query_raw"] for q in gets])
+            self.assertNotIn("after=", gets[0]["query_raw"])
+        # Decided by a page reached through a cursor, and named by it.
+        later = self.request_ids(q for q in roles_gets if "after=" in q["query_raw"])
+        self.assertIn(items[1]["request_id"], later)
+        later_held = self.request_ids(q for q in held_gets if "after=" in q["query_raw"])
+        self.assertIn(items[2]["request_id"], later_held)
+        self.assertIn(items[3]["request_id"], later_held)
+
+        self.sim.clear_requests()
+        again, items, summary = self.run_plan([path])
+        self.assertEqual(again.returncode, 0, again.stderr)
+        self.assertEqual([x["outcome"] for x in items], ["unchanged"] * 4)
+        self.assertEqual(summary["unchanged"], 4)
+        self.assertEqual(self.writes(), 0)
+        self.assertEqual({q["method"] for q in self.sim.requests()}, {"GET"})
+        self.assertGreaterEqual(len(self.list_gets("/v1/organization/roles")), 4)
+
+    # ---- roles that do not decode here ----------------------------------------
+
+    def test_provisioner_held_role_that_does_not_decode_is_unchanged(self):
+        # user_def456 holds Reader, whose 40 permissions no oarc_role holds:
+        # held all the same (assignments match on the id), so no assign is
+        # sent, on either run; the roles list it is also on is walked past it.
+        self.seed(fixture_with_big_reader())
+        plan = {"roles": [org_role("API Group Manager", ["api.groups.read", "api.groups.write"])],
+                "assignments": [{"principal": "user", "principal_id": "user_def456",
+                                 "scope": "organization", "role_id": READER}]}
+        path = self.plan_file(plan)
+        for run in range(2):
+            with self.subTest(run=run):
+                self.sim.clear_requests()
+                r, items, summary = self.run_plan([path])
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual([x["outcome"] for x in items], ["unchanged", "unchanged"])
+                self.assertEqual(summary["failed"], 0)
+                self.assertEqual(self.writes(), 0)
+                self.assertEqual(self.posts(), [])
+                held = self.list_gets("/v1/organization/users/user_def456/roles")
+                self.assertIn(items[1]["request_id"], self.request_ids(held))
+
+    def test_provisioner_plan_role_that_does_not_decode_fails_and_the_rest_applies(self):
+        # A plan role named like the API's Reader (40 permissions) is neither
+        # created (the name is taken) nor called missing: it fails with the
+        # reason, with or without create_if_missing; the assignment naming it
+        # fails without a call; the rest of the plan is applied.
+        for create in (True, False):
+            with self.subTest(create_if_missing=create):
+                self.seed(fixture_with_big_reader())
+                plan = {"roles": [org_role("Reader", ["api.organization.read"],
+                                           create_if_missing=create),
+                                  org_role("Billing Viewer", ["api.billing.read", "api.usage.read"],
+                                           description="Reads invoices and usage")],
+                        "assignments": [{"principal": "user", "principal_id": "user_ghi789",
+                                         "scope": "organization", "role": name}
+                                        for name in ("Reader", "Billing Viewer")]}
+                r, items, summary = self.run_plan([self.plan_file(plan)])
+                self.assertEqual(r.returncode, 1, r.stderr)
+                reader, viewer, held_reader, held_viewer = items
+                self.assertEqual((reader["outcome"], reader["status"], reader["reason"],
+                                  reader["role_id"]),
+                                 ("failed", "OARC_ERR_TOO_MANY_ITEMS", REASON_TOO_MANY, READER))
+                self.assertIn(reader["request_id"],
+                              self.request_ids(self.list_gets("/v1/organization/roles")))
+                self.assertEqual((viewer["outcome"], viewer["fields"]),
+                                 ("updated", ["description", "permissions"]))
+                self.assertEqual((held_reader["outcome"], held_reader["reason"]),
+                                 ("failed", "its role has no id (the role failed)"))
+                self.assertEqual(held_viewer["outcome"], "assigned")
+                self.assertEqual(summary["failed"], 2)
+                self.assertEqual([p for p, _ in self.posts()],
+                                 ["/v1/organization/roles/" + BILLING_VIEWER,
+                                  "/v1/organization/users/user_ghi789/roles"])
+                self.assertEqual(self.writes(), 2)
+                names = [x["name"] for x in self.sim.state()["organization"]["roles"]]
+                self.assertEqual(names.count("Reader"), 1)
+        # The text line says the same, on one line, with the list's request id.
+        self.seed(fixture_with_big_reader())
+        plan = {"roles": [org_role("Reader", ["api.organization.read"], create_if_missing=True)]}
+        text, _, _ = self.run_plan([self.plan_file(plan)], json_out=False)
+        self.assertEqual(text.returncode, 1, text.stderr)
+        self.assertRegex(text.stdout.splitlines()[0],
+                         r'^role +org +"Reader" +failed: ' + REASON_TOO_MANY + r'  req_[0-9a-f]+$')
+        self.assertEqual(self.writes(), 0)
+
+    def test_provisioner_assign_answer_that_does_not_decode_is_assigned(self):
+        # user_ghi789 does not hold Reader: the assign is sent and made (2xx),
+        # though its answer, carrying the 40 permissions, does not decode;
+        # the next run finds it held and sends nothing.
+        self.seed(fixture_with_big_reader())
+        plan = {"assignments": [{"principal": "user", "principal_id": "user_ghi789",
+                                 "scope": "organization", "role_id": READER}]}
+        path = self.plan_file(plan)
+        r, items, _ = self.run_plan([path])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual([x["outcome"] for x in items], ["assigned"])
+        assigns = [q for q in self.sim.requests() if q["method"] == "POST"]
+        self.assertEqual([(q["status"], q["request_id"]) for q in assigns],
+                         [(200, items[0]["request_id"])])
+        self.assertEqual(self.writes(), 1)
+        self.sim.clear_requests()
+        again, items, _ = self.run_plan([path])
+        self.assertEqual(again.returncode, 0, again.stderr)
+        self.assertEqual([x["outcome"] for x in items], ["unchanged"])
+        self.assertEqual(self.writes(), 0)
 
     # ---- refusals -----------------------------------------------------------
 

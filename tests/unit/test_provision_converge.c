@@ -193,7 +193,8 @@ typedef struct {
     unsigned fields;
     oarc_status status;
     int http_status;
-    const char *reason;
+    const char *reason; /* NULL, or reason_text */
+    char reason_text[256];
     bool dry_run;
     char role_id[OARC_MAX_ID_LEN + 1];
     char request_id[PROVISIONER_REQUEST_ID_SIZE];
@@ -225,7 +226,13 @@ static void record(void *ctx, const prov_report *r)
     s->fields = r->fields;
     s->status = r->status;
     s->http_status = r->http_status;
-    s->reason = r->reason;
+    /* A worded reason lives in the run only until the next report. */
+    s->reason = NULL;
+    if (r->reason != NULL) {
+        assert_true(strlen(r->reason) < sizeof s->reason_text);
+        snprintf(s->reason_text, sizeof s->reason_text, "%s", r->reason);
+        s->reason = s->reason_text;
+    }
     s->dry_run = r->dry_run;
     copy_span(s->role_id, sizeof s->role_id, r->role_id);
     copy_span(s->request_id, sizeof s->request_id, r->request_id);
@@ -319,6 +326,10 @@ static const char *const usage_read[] = { "api.usage.read" };
 #define ORG_ROLE(nm, dstate, desc, perms, n)                                             \
     { .scope = PROV_SCOPE_ORG, .name = nm, .description_state = dstate,                  \
       .description = desc, .permissions = perms, .permission_count = n }
+
+/* An organization-level assignment of an explicit role id. */
+#define ORG_ASSIGN(who, pid, rid)                                                        \
+    { .principal = who, .principal_id = pid, .scope = PROV_SCOPE_ORG, .role_id = rid }
 
 static prov_plan plan_of(const prov_role *roles, size_t nroles, const prov_assignment *as,
                          size_t nas)
@@ -616,7 +627,7 @@ static void failed_list_walk_fails_only_its_scope(void **state)
     assert_api_failed(1, PROV_ITEM_ROLE, 2, 403, "Missing scope", "req_no_list");
     assert_done(2, PROV_ITEM_ROLE, 1, PROV_UNCHANGED, "role_b", "req_proj");
     assert_refused(3, PROV_ITEM_ASSIGNMENT, 0, OARC_OK, "its role has no id (the role failed)");
-    assert_done(4, PROV_ITEM_ASSIGNMENT, 1, PROV_UNCHANGED, "role_explicit", NONE);
+    assert_done(4, PROV_ITEM_ASSIGNMENT, 1, PROV_UNCHANGED, "role_explicit", "req_held");
     assert_summary(2, 0, 0, 0, 3);
 }
 
@@ -699,7 +710,8 @@ static void api_lost_part_way_stops_the_run(void **state)
 }
 
 /* Answers the provisioner must not trip over: a list item that does not
- * decode is passed over and the walk goes on; a role whose id the API gives
+ * decode, named so that it is none of the plan's, is passed over and the
+ * walk goes on; a role whose id the API gives
  * longer than any id oarc sends fails without a write; a request id longer
  * than the run keeps is cut, not overflowed; a refused create fails with its
  * answer. */
@@ -722,7 +734,8 @@ static void odd_answers_are_handled_per_item(void **state)
     assert_int_equal(strlen(LONG_ID), OARC_MAX_ID_LEN + 1u);
     assert_true(strlen(LONG_REQ) >= PROVISIONER_REQUEST_ID_SIZE);
     setup_client();
-    reply_json(LONG_REQ, PAGE("{\"object\":\"role\",\"id\":\"role_bad\",\"name\":7},"
+    reply_json(LONG_REQ, PAGE("{\"object\":\"role\",\"id\":\"role_bad\",\"name\":\"Other\","
+                              "\"description\":7},"
                               ROLE(LONG_ID, "Long", "null", "[]") ","
                               ROLE("role_dep", "Deployer", "null", "[\"api.usage.read\"]")));
     reply_error("403 Forbidden", "req_no_create", "Cannot create roles");
@@ -795,8 +808,9 @@ static void assignments_present_missing_and_refused(void **state)
     assert_request(5, "GET /v1/projects/proj_abc/groups/group_1/roles", NULL);
     assert_request(6, "POST /v1/projects/proj_abc/groups/group_1/roles", "{\"role_id\":\"role_p\"}");
     assert_done(0, PROV_ITEM_ROLE, 0, PROV_UNCHANGED, "role_dep", "req_roles");
-    /* Those of one principal together: user_1's two, then group_1's. */
-    assert_done(1, PROV_ITEM_ASSIGNMENT, 0, PROV_UNCHANGED, "role_dep", NONE);
+    /* Those of one principal together: user_1's two, then group_1's. An
+     * unchanged one is decided by the principal's list page that showed it. */
+    assert_done(1, PROV_ITEM_ASSIGNMENT, 0, PROV_UNCHANGED, "role_dep", "req_user");
     assert_done(2, PROV_ITEM_ASSIGNMENT, 2, PROV_ASSIGNED, "role_x", "req_assign_x");
     assert_api_failed(3, PROV_ITEM_ASSIGNMENT, 1, 400, "Group is SCIM managed",
                       "req_assign_refused");
@@ -832,6 +846,266 @@ static void failed_principal_walk_fails_its_items_only(void **state)
     assert_done(2, PROV_ITEM_ASSIGNMENT, 1, PROV_ASSIGNED, "role_a", "req_assign");
     assert_summary(0, 0, 0, 1, 2);
 }
+
+/* ---- Items that do not decode here ------------------------------------------------------ */
+
+/* 33 permissions: one past OARC_MAX_PERMISSIONS, so a role holding them
+ * does not decode (duplicates are the API's business: they count). */
+#define P4 "\"p\",\"p\",\"p\",\"p\""
+#define PERMS_33 "[" P4 "," P4 "," P4 "," P4 "," P4 "," P4 "," P4 "," P4 ",\"p\"]"
+#define REASON_TOO_MANY \
+    "the API's role does not decode here: bad field permissions; raise OARC_MAX_PERMISSIONS"
+
+/* A role the API has but that does not decode here is neither created
+ * (the name is taken: a real API might even accept a duplicate) nor said to
+ * be missing nor updated: it fails with its own reason, the status it
+ * failed with, its id and the page that showed it; an assignment naming it
+ * fails without a call; the other roles of the walk go on. */
+static void role_that_does_not_decode_fails_and_is_not_created(void **state)
+{
+    (void)state;
+    static const prov_role roles[] = {
+        { .scope = PROV_SCOPE_ORG, .name = "Reader", .description_state = OARC_FIELD_OMIT,
+          .permissions = usage_read, .permission_count = 1, .create_if_missing = true },
+        ORG_ROLE("Odd", OARC_FIELD_OMIT, NULL, usage_read, 1),
+        ORG_ROLE("Fine", OARC_FIELD_OMIT, NULL, usage_read, 1),
+    };
+    static const prov_assignment as[] = {
+        { .principal = PROV_PRINCIPAL_USER, .principal_id = "user_1", .scope = PROV_SCOPE_ORG,
+          .role_name = "Reader" },
+    };
+    assert_true(OARC_MAX_PERMISSIONS < 33u);
+    for (int dry = 0; dry <= 1; dry++) {
+        const prov_plan plan = plan_of(roles, 3, as, 1);
+        setup_client();
+        reply_json("req_p1", PAGE_MORE(ROLE("role_fine", "Fine", "null", "[\"api.usage.read\"]")
+                                       "," ROLE("role_big", "Reader", "null", PERMS_33),
+                                       "role_big"));
+        reply_json("req_p2", PAGE(ROLE("role_odd", "Odd", "7", "[]")));
+        converge(&plan, dry != 0);
+
+        assert_int_equal(sent_count, 2);
+        assert_only_reads();
+        const seen_report *big = report(0, PROV_ITEM_ROLE, 0, PROV_FAILED);
+        assert_int_equal(big->status, OARC_ERR_TOO_MANY_ITEMS);
+        assert_string_equal(big->reason, REASON_TOO_MANY);
+        assert_string_equal(big->role_id, "role_big");
+        assert_string_equal(big->request_id, "req_p1");
+        assert_int_equal(big->http_status, 0);
+        const seen_report *odd = report(1, PROV_ITEM_ROLE, 1, PROV_FAILED);
+        assert_int_equal(odd->status, OARC_ERR_JSON_SHAPE);
+        assert_string_equal(odd->reason, "the API's role does not decode here: bad field "
+                                         "description; a member is missing or of the wrong type");
+        assert_string_equal(odd->request_id, "req_p2");
+        assert_done(2, PROV_ITEM_ROLE, 2, PROV_UNCHANGED, "role_fine", "req_p1");
+        assert_refused(3, PROV_ITEM_ASSIGNMENT, 0, OARC_OK, "its role has no id (the role failed)");
+        assert_summary(1, 0, 0, 0, 3);
+    }
+}
+
+/* A known id whose retrieve answers a role that does not decode: failed
+ * with the same reason, and no update. */
+static void known_id_that_does_not_decode_is_not_updated(void **state)
+{
+    (void)state;
+    static const prov_role roles[] = {
+        { .scope = PROV_SCOPE_ORG, .name = "Reader", .description_state = OARC_FIELD_OMIT,
+          .permissions = usage_read, .permission_count = 1, .id = "role_big" },
+    };
+    const prov_plan plan = plan_of(roles, 1, NULL, 0);
+    setup_client();
+    reply_json("req_get", ROLE("role_big", "Reader", "null", PERMS_33));
+    converge(&plan, false);
+
+    assert_int_equal(sent_count, 1);
+    assert_request(0, "GET /v1/organization/roles/role_big", NULL);
+    const seen_report *big = report(0, PROV_ITEM_ROLE, 0, PROV_FAILED);
+    assert_int_equal(big->status, OARC_ERR_TOO_MANY_ITEMS);
+    assert_string_equal(big->reason, REASON_TOO_MANY);
+    assert_string_equal(big->role_id, "role_big");
+    assert_string_equal(big->request_id, "req_get");
+    assert_summary(0, 0, 0, 0, 1);
+}
+
+/* An item whose name cannot be read could be any plan role: those the walk
+ * found go on, those it did not fail rather than be created, in a dry run
+ * too (it says what a real run would do). */
+static void unreadable_name_fails_the_roles_not_found(void **state)
+{
+    (void)state;
+    static const prov_role roles[] = {
+        { .scope = PROV_SCOPE_ORG, .name = "New", .description_state = OARC_FIELD_OMIT,
+          .permissions = usage_read, .permission_count = 1, .create_if_missing = true },
+        ORG_ROLE("Fine", OARC_FIELD_OMIT, NULL, usage_read, 1),
+        { .scope = PROV_SCOPE_PROJECT, .project_id = "proj_abc", .name = "Elsewhere",
+          .description_state = OARC_FIELD_OMIT, .permissions = usage_read,
+          .permission_count = 1, .create_if_missing = true },
+    };
+    for (int dry = 0; dry <= 1; dry++) {
+        const prov_plan plan = plan_of(roles, 3, NULL, 0);
+        setup_client();
+        reply_json("req_org", PAGE("{\"object\":\"role\",\"id\":\"role_x\",\"name\":7},"
+                                   ROLE("role_fine", "Fine", "null", "[\"api.usage.read\"]")));
+        reply_json("req_proj", EMPTY_PAGE);
+        reply_json("req_create", ROLE("role_new", "Elsewhere", "null", "[\"api.usage.read\"]"));
+        converge(&plan, dry != 0);
+
+        /* Only the project's walk, which read everything, may create. */
+        assert_int_equal(sent_count, dry ? 2u : 3u);
+        assert_request(0, "GET /v1/organization/roles", NULL);
+        assert_request(1, "GET /v1/projects/proj_abc/roles", NULL);
+        assert_refused(0, PROV_ITEM_ROLE, 0, OARC_OK, "the list has an item that cannot be read");
+        assert_done(1, PROV_ITEM_ROLE, 1, PROV_UNCHANGED, "role_fine", "req_org");
+        if (!dry) {
+            assert_request(2, "POST /v1/projects/proj_abc/roles",
+                           "{\"role_name\":\"Elsewhere\",\"permissions\":[\"api.usage.read\"]}");
+        }
+        assert_done(2, PROV_ITEM_ROLE, 2, PROV_CREATED, dry ? NONE : "role_new",
+                    dry ? NONE : "req_create");
+        assert_summary(1, 0, 1, 0, 1);
+    }
+}
+
+/* A page that does not decode (a 2xx that is no list) ends the walk: its
+ * roles fail with it, none is created; it is not one bad item to pass over. */
+static void list_page_that_does_not_decode_fails_the_walk(void **state)
+{
+    (void)state;
+    static const prov_role roles[] = {
+        { .scope = PROV_SCOPE_ORG, .name = "New", .description_state = OARC_FIELD_OMIT,
+          .permissions = usage_read, .permission_count = 1, .create_if_missing = true },
+    };
+    static const char *const bodies[] = {
+        "{\"object\":\"not a list\",\"data\":[],\"has_more\":false,\"next\":null}",
+        "{\"object\":\"list\",\"data\":[],\"has_more\":\"no\",\"next\":null}",
+    };
+    for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+        const prov_plan plan = plan_of(roles, 1, NULL, 0);
+        setup_client();
+        reply_json("req_bad", bodies[i]);
+        converge(&plan, false);
+
+        assert_int_equal(sent_count, 1);
+        const seen_report *s = report(0, PROV_ITEM_ROLE, 0, PROV_FAILED);
+        assert_int_equal(s->status, OARC_ERR_JSON_SHAPE);
+        assert_int_equal(s->http_status, 200);
+        assert_string_equal(s->request_id, "req_bad");
+        assert_summary(0, 0, 0, 0, 1);
+    }
+}
+
+/* Assignments match on the role's id only: a held role that does not
+ * decode is held (no write, on every run), named by the page that showed
+ * it; a held item whose id cannot be read fails the assignments not found
+ * in that walk, not those found, and not another principal's. */
+static void held_roles_that_do_not_decode(void **state)
+{
+    (void)state;
+    static const prov_assignment as[] = {
+        ORG_ASSIGN(PROV_PRINCIPAL_USER, "user_1", "role_big"),
+        ORG_ASSIGN(PROV_PRINCIPAL_GROUP, "group_1", "role_a"),
+        ORG_ASSIGN(PROV_PRINCIPAL_GROUP, "group_1", "role_b"),
+        ORG_ASSIGN(PROV_PRINCIPAL_USER, "user_2", "role_c"),
+    };
+    const prov_plan plan = plan_of(NULL, 0, as, 4);
+    setup_client();
+    reply_json("req_u1p1", PAGE_MORE(ROLE("role_other", "Other", "null", "[]"), "role_other"));
+    reply_json("req_u1p2", PAGE(ROLE("role_big", "Reader", "null", PERMS_33)));
+    reply_json("req_g1", PAGE("{\"id\":7,\"name\":\"Mystery\"},"
+                              ROLE("role_a", "A", "null", "[]")));
+    reply_json("req_u2", EMPTY_PAGE);
+    reply_json("req_assign", USER_ROLE("user_2", ROLE("role_c", "C", "null", "[]")));
+    converge(&plan, false);
+
+    assert_int_equal(sent_count, 5);
+    assert_request(0, "GET /v1/organization/users/user_1/roles", NULL);
+    assert_true(strstr(sent[1].line, "after=role_other") != NULL);
+    assert_request(2, "GET /v1/organization/groups/group_1/roles", NULL);
+    assert_request(3, "GET /v1/organization/users/user_2/roles", NULL);
+    assert_request(4, "POST /v1/organization/users/user_2/roles", "{\"role_id\":\"role_c\"}");
+    assert_done(0, PROV_ITEM_ASSIGNMENT, 0, PROV_UNCHANGED, "role_big", "req_u1p2");
+    assert_done(1, PROV_ITEM_ASSIGNMENT, 1, PROV_UNCHANGED, "role_a", "req_g1");
+    assert_refused(2, PROV_ITEM_ASSIGNMENT, 2, OARC_OK, "the list has an item that cannot be read");
+    assert_done(3, PROV_ITEM_ASSIGNMENT, 3, PROV_ASSIGNED, "role_c", "req_assign");
+    assert_summary(2, 0, 0, 1, 1);
+}
+
+/* A 2xx assign whose answer does not decode here made the assignment all
+ * the same: assigned, with its request id; an error status still fails. */
+static void assign_answer_that_does_not_decode_is_assigned(void **state)
+{
+    (void)state;
+    static const prov_assignment as[] = {
+        ORG_ASSIGN(PROV_PRINCIPAL_USER, "user_1", "role_big"),
+        ORG_ASSIGN(PROV_PRINCIPAL_GROUP, "group_1", "role_big"),
+        ORG_ASSIGN(PROV_PRINCIPAL_USER, "user_2", "role_big"),
+    };
+    const prov_plan plan = plan_of(NULL, 0, as, 3);
+    setup_client();
+    reply_json("req_u1", EMPTY_PAGE);
+    reply_json("req_assign_big", USER_ROLE("user_1", ROLE("role_big", "Reader", "null", PERMS_33)));
+    reply_json("req_g1", EMPTY_PAGE);
+    reply_json("req_assign_garbled", "{\"object\":\"group.role\",\"group\":7}");
+    reply_json("req_u2", EMPTY_PAGE);
+    reply_error("400 Bad Request", "req_refused", "No");
+    converge(&plan, false);
+
+    assert_int_equal(sent_count, 6);
+    assert_request(1, "POST /v1/organization/users/user_1/roles", "{\"role_id\":\"role_big\"}");
+    assert_request(3, "POST /v1/organization/groups/group_1/roles", "{\"role_id\":\"role_big\"}");
+    assert_done(0, PROV_ITEM_ASSIGNMENT, 0, PROV_ASSIGNED, "role_big", "req_assign_big");
+    assert_done(1, PROV_ITEM_ASSIGNMENT, 1, PROV_ASSIGNED, "role_big", "req_assign_garbled");
+    assert_api_failed(2, PROV_ITEM_ASSIGNMENT, 2, 400, "No", "req_refused");
+    assert_summary(0, 0, 0, 2, 1);
+}
+
+/* Each unchanged assignment names the page that showed it, as long as the
+ * run keeps that page's request id: past PROVISIONER_MAX_HELD_PAGES pages
+ * of one walk showing held roles, `-` rather than another page's id. */
+static void held_pages_past_the_limit_name_no_request_id(void **state)
+{
+    (void)state;
+#define HELD_N (PROVISIONER_MAX_HELD_PAGES + 1u)
+    static char ids[HELD_N][16];
+    static prov_assignment as[HELD_N];
+    assert_true(HELD_N < FAKE_MAX_REPLIES);
+    for (size_t i = 0; i < HELD_N; i++) {
+        snprintf(ids[i], sizeof ids[i], "role_%zu", i);
+        as[i] = (prov_assignment){ .principal = PROV_PRINCIPAL_USER, .principal_id = "user_1",
+                                   .scope = PROV_SCOPE_ORG, .role_id = ids[i] };
+    }
+    const prov_plan plan = plan_of(NULL, 0, as, HELD_N);
+    setup_client();
+    for (size_t i = 0; i < HELD_N; i++) {
+        char req[32];
+        char item[256];
+        char page[512];
+        snprintf(req, sizeof req, "req_page%zu", i);
+        snprintf(item, sizeof item, ROLE("%s", "R", "null", "[]"), ids[i]);
+        if (i + 1u < HELD_N) {
+            snprintf(page, sizeof page, PAGE_MORE("%s", "%s"), item, ids[i]);
+        } else {
+            snprintf(page, sizeof page, PAGE("%s"), item);
+        }
+        reply_json(req, page);
+    }
+    converge(&plan, false);
+
+    assert_int_equal(sent_count, HELD_N);
+    assert_only_reads();
+    for (size_t i = 0; i < HELD_N; i++) {
+        char req[32];
+        snprintf(req, sizeof req, "req_page%zu", i);
+        assert_done(i, PROV_ITEM_ASSIGNMENT, i, PROV_UNCHANGED, ids[i],
+                    i < PROVISIONER_MAX_HELD_PAGES ? req : NONE);
+    }
+    assert_summary(HELD_N, 0, 0, 0, 0);
+#undef HELD_N
+}
+
+#undef P4
+#undef PERMS_33
+#undef REASON_TOO_MANY
 
 /* ---- Dry run ---------------------------------------------------------------------------- */
 
@@ -920,6 +1194,13 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(outcome_names),
     cmocka_unit_test(assignments_present_missing_and_refused),
     cmocka_unit_test(failed_principal_walk_fails_its_items_only),
+    cmocka_unit_test(role_that_does_not_decode_fails_and_is_not_created),
+    cmocka_unit_test(known_id_that_does_not_decode_is_not_updated),
+    cmocka_unit_test(unreadable_name_fails_the_roles_not_found),
+    cmocka_unit_test(list_page_that_does_not_decode_fails_the_walk),
+    cmocka_unit_test(held_roles_that_do_not_decode),
+    cmocka_unit_test(assign_answer_that_does_not_decode_is_assigned),
+    cmocka_unit_test(held_pages_past_the_limit_name_no_request_id),
     cmocka_unit_test(dry_run_only_reads),
     cmocka_unit_test(refusals_send_nothing),
 };

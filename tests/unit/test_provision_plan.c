@@ -151,6 +151,31 @@ static void too_many_items_are_refused(void **state)
     refused(big, OARC_ERR_TOO_MANY_ITEMS, "roles[0].permissions");
 }
 
+/* The permission limit counts the list as written: duplicates count (the
+ * plan holds the raw list), and the refusal says so. At the limit, with
+ * duplicates, it is read. */
+static void duplicate_permissions_count_against_the_limit(void **state)
+{
+    (void)state;
+    static char big[4096];
+    for (unsigned over = 0; over <= 1u; over++) {
+        size_t n = (size_t)snprintf(big, sizeof(big), "{\"roles\":[{\"scope\":\"organization\","
+                                    "\"name\":\"R\",\"permissions\":[");
+        for (unsigned i = 0; i < PROVISIONER_MAX_ROLE_PERMISSIONS + over; i++) {
+            n += (size_t)snprintf(big + n, sizeof(big) - n, "%s\"p%u\"", i ? "," : "", i % 2u);
+        }
+        snprintf(big + n, sizeof(big) - n, "]}]}");
+        if (over == 0u) {
+            assert_int_equal(parse(big), OARC_OK);
+            assert_int_equal(parsed.plan.roles[0].permission_count,
+                             PROVISIONER_MAX_ROLE_PERMISSIONS);
+        } else {
+            refused(big, OARC_ERR_TOO_MANY_ITEMS, "roles[0].permissions");
+            assert_non_null(strstr(err.reason, "duplicates count"));
+        }
+    }
+}
+
 static void over_long_and_bad_strings_are_refused(void **state)
 {
     (void)state;
@@ -227,6 +252,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(wrong_types_are_refused_with_their_path),
     cmocka_unit_test(required_members_are_required),
     cmocka_unit_test(too_many_items_are_refused),
+    cmocka_unit_test(duplicate_permissions_count_against_the_limit),
     cmocka_unit_test(over_long_and_bad_strings_are_refused),
     cmocka_unit_test(duplicate_roles_and_assignments_are_refused),
     cmocka_unit_test(an_assignment_names_one_plan_role_of_its_scope),
