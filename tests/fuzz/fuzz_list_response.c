@@ -97,6 +97,16 @@ static bool role_is_empty(const oarc_role *role)
     return role->id.ptr == NULL && role->name.ptr == NULL && role->permission_count == 0u;
 }
 
+/* After a failed item only its id and name may be left (each a string of
+ * the body, or absent): everything else is zeroed. */
+static void check_identity_only(const oarc_role *role)
+{
+    check_span(role->id, true);
+    check_span(role->name, true);
+    check(role->description.ptr == NULL && role->resource_type.ptr == NULL &&
+          role->permission_count == 0u && !role->predefined_role);
+}
+
 /* The page's items, one by one: exactly count of them, then the end. */
 static void walk_page(oarc_json_doc *doc, bool assigned)
 {
@@ -119,7 +129,7 @@ static void walk_page(oarc_json_doc *doc, bool assigned)
         } else {
             check(status == OARC_ERR_JSON_SHAPE || status == OARC_ERR_TOO_MANY_ITEMS ||
                   status == OARC_ERR_JSON_SYNTAX);
-            check(role_is_empty(&role));
+            check_identity_only(&role);
             check(page.bad_field != NULL);
         }
     }

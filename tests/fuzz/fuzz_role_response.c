@@ -107,7 +107,12 @@ static void decode_body(received *rx)
         check(doc.bad_field == NULL);
         check_role(&role, rx);
     } else {
-        check(doc.bad_field != NULL && role.id.ptr == NULL && role.permission_count == 0u);
+        /* Only the id and name may be left, each a string of the body. */
+        check(doc.bad_field != NULL && role.permission_count == 0u &&
+              role.description.ptr == NULL && role.resource_type.ptr == NULL &&
+              !role.predefined_role);
+        check_span(role.id, rx, true);
+        check_span(role.name, rx, true);
     }
     /* The same document again, as client.c does for a failed call. */
     status = oarc_api_error_decode(&doc, &err);
