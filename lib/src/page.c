@@ -13,6 +13,7 @@
  */
 #include "page.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "list_codec.h"
@@ -198,6 +199,21 @@ static void grow_limit(oarc_role_iter *it)
     it->limit = it->limit * 2u < it->priv.start_limit ? it->limit * 2u : it->priv.start_limit;
 }
 
+/* Cycles longer than one page (A -> B -> A) are caught the way Brent's
+ * algorithm catches them, with one more cursor of memory: the cursor of
+ * pages 1, 2, 4, 8, ... is kept as a mark, and a next equal to the mark ends
+ * the walk. A loop of L pages entered at page s is seen within about
+ * 2 * max(s, L) + L pages, long before OARC_LIST_MAX_PAGES. */
+static void mark_cursor(oarc_role_iter *it)
+{
+    if (it->pages < it->priv.mark_at) {
+        return;
+    }
+    memcpy(it->priv.mark, it->priv.after, it->priv.after_len + 1u);
+    it->priv.mark_len = it->priv.after_len;
+    it->priv.mark_at *= 2u; /* pages stay under OARC_LIST_MAX_PAGES: no overflow */
+}
+
 /* After a page: is it the last one, and if not, keep its cursor, which the
  * next request would otherwise overwrite along with the rest of rx. */
 static oarc_status take_cursor(oarc_role_iter *it)
@@ -212,12 +228,16 @@ static oarc_status take_cursor(oarc_role_iter *it)
     if (next.len == it->priv.after_len && memcmp(next.ptr, it->priv.after, next.len) == 0) {
         return OARC_ERR_CURSOR_REPEATED; /* the same page would come back forever */
     }
+    if (next.len == it->priv.mark_len && memcmp(next.ptr, it->priv.mark, next.len) == 0) {
+        return OARC_ERR_CURSOR_REPEATED; /* the walk came round to a cursor it followed */
+    }
     if (next.len > OARC_MAX_CURSOR_LEN) {
         return OARC_ERR_BUFFER_TOO_SMALL;
     }
     memcpy(it->priv.after, next.ptr, next.len);
     it->priv.after[next.len] = '\0';
     it->priv.after_len = next.len;
+    mark_cursor(it);
     return OARC_OK;
 }
 
@@ -271,6 +291,8 @@ oarc_status oarc_role_iter_init(oarc_role_iter *it, oarc_client *client,
     it->priv.order = q.order;
     it->limit = q.limit;
     it->priv.start_limit = q.limit;
+    it->priv.mark_at = 1u;
+    it->priv.mark_len = SIZE_MAX; /* no mark until the first page: it matches nothing */
     memcpy(it->priv.after, q.after.ptr ? q.after.ptr : "", q.after.len);
     it->priv.after[q.after.len] = '\0';
     it->priv.after_len = q.after.len;

@@ -658,6 +658,41 @@ static void repeated_cursor_is_an_error(void **state)
     assert_int_equal(oarc_role_iter_next(&it, &role), OARC_ERR_CURSOR_REPEATED);
 }
 
+/* A loop longer than one page (A -> B -> A -> ...) is caught too, within a
+ * few pages rather than at OARC_LIST_MAX_PAGES. */
+static void cursor_loop_is_an_error(void **state)
+{
+    (void)state;
+    setup_client();
+    reply_page("role_", 1, 1, 1, true, "A");
+    reply_page("role_", 2, 1, 1, true, "B");
+    reply_page("role_", 3, 1, 1, true, "A"); /* back to a cursor already followed */
+    reply_page("role_", 4, 1, 1, true, "B");
+    reply_page("role_", 5, 1, 1, true, "A");
+    assert_int_equal(oarc_role_iter_init(&it, &client, &org_roles, NULL), OARC_OK);
+    char ids[8][32];
+    size_t n = 0;
+    assert_int_equal(walk(ids, 8, &n), OARC_ERR_CURSOR_REPEATED);
+    assert_int_equal(fake.requests, 4);
+    assert_int_equal(n, 3); /* the looping page's items are not handed out */
+
+    /* A longer loop, entered after a few pages: still caught early. */
+    setup_client();
+    static const char *const nexts[] = { "p1", "p2", "p3", "c1", "c2", "c3", "c4", "c5" };
+    for (size_t page = 0; page < FAKE_MAX_REPLIES; page++) {
+        size_t k = page < 3 ? page : 3 + (page - 3) % 5;
+        reply_page("role_", page, 1, 1, true, nexts[k]);
+    }
+    assert_int_equal(oarc_role_iter_init(&it, &client, &org_roles, NULL), OARC_OK);
+    char many[64][32];
+    n = 0;
+    assert_int_equal(walk(many, 64, &n), OARC_ERR_CURSOR_REPEATED);
+    /* The mark sits on page 8's cursor (c5) when the loop of 5 comes round
+     * to it again: request 13. */
+    assert_int_equal(fake.requests, 13);
+    assert_int_equal(n, 12);
+}
+
 /* A server that says has_more with a fresh cursor forever is cut off at
  * OARC_LIST_MAX_PAGES pages. */
 static void page_cap_ends_an_endless_list(void **state)
@@ -826,6 +861,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(page_with_too_many_tokens_halves_the_limit),
     cmocka_unit_test(item_too_large_is_an_error),
     cmocka_unit_test(repeated_cursor_is_an_error),
+    cmocka_unit_test(cursor_loop_is_an_error),
     cmocka_unit_test(page_cap_ends_an_endless_list),
     cmocka_unit_test(server_cursor_too_long_is_an_error),
     cmocka_unit_test(api_error_ends_the_walk),

@@ -109,6 +109,9 @@ typedef struct oarc_role_iter {
         oarc_status status; /**< OARC_OK while walking, then the end or the failure */
         bool last_page;     /**< the current page is the last one */
         uint32_t start_limit; /**< the page size the walk started with */
+        char mark[OARC_MAX_CURSOR_LEN + 1]; /**< a cursor followed before (cycle check) */
+        size_t mark_len;    /**< SIZE_MAX: no mark yet */
+        size_t mark_at;     /**< the page count at which the mark moves next */
         char after[OARC_MAX_CURSOR_LEN + 1];
         size_t after_len;
     } priv;
@@ -142,7 +145,8 @@ oarc_status oarc_role_iter_init(oarc_role_iter *it, oarc_client *client,
  *   the call's own (OARC_ERR_API, OARC_ERR_TIMEOUT, ...);
  *   OARC_ERR_ITEM_TOO_LARGE when a page of one item still overflows rx or the
  *   token pool; OARC_ERR_CURSOR_REPEATED when the server's next is the cursor
- *   just sent; OARC_ERR_TOO_MANY_PAGES past OARC_LIST_MAX_PAGES pages;
+ *   just sent, or one the walk followed before (a loop of pages, caught
+ *   within about twice its length); OARC_ERR_TOO_MANY_PAGES past OARC_LIST_MAX_PAGES pages;
  *   OARC_ERR_BUFFER_TOO_SMALL for a cursor longer than OARC_MAX_CURSOR_LEN.
  */
 oarc_status oarc_role_iter_next(oarc_role_iter *it, oarc_role *out);

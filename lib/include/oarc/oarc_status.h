@@ -47,7 +47,7 @@ typedef enum oarc_status {
 
     /* Pagination. */
     OARC_ERR_ITEM_TOO_LARGE = -48,   /**< one list item alone overflows rx or the token pool */
-    OARC_ERR_CURSOR_REPEATED = -49,  /**< the server's next cursor is the one just sent */
+    OARC_ERR_CURSOR_REPEATED = -49,  /**< the server's next cursor is one the walk already followed */
     OARC_ERR_TOO_MANY_PAGES = -50    /**< a list ran past OARC_LIST_MAX_PAGES pages */
 } oarc_status;
 
