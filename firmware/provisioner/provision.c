@@ -24,13 +24,9 @@ oarc_status prov_walk(prov_run *run, const oarc_role_scope *scope, prov_match_fn
     run->priv.walk_blind = false;
     for (size_t n = 0; st == OARC_OK && n < PROV_WALK_MAX_ITEMS; n++) {
         st = oarc_role_iter_next(&run->priv.iter, &run->priv.role);
-        /* A page that does not decode (a 2xx that is no list) ends the walk
-         * with the same statuses as one bad item, and keeps returning them:
-         * only an item's failure names its member in page.bad_field (a
-         * failed page is left zeroed). Taking the page's for an item's would
-         * spin to the bound and then call the walk complete. */
-        if (st == OARC_OK ||
-            (prov_undecodable(st) && run->priv.iter.page.bad_field != NULL)) {
+        /* While the walk goes on, st is an item or one that did not decode;
+         * a page that does not decode ends it with the same statuses. */
+        if (!oarc_role_iter_ended(&run->priv.iter)) {
             match(run, first, &run->priv.role, st);
             st = OARC_OK;
         }

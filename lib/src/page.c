@@ -300,6 +300,11 @@ oarc_status oarc_role_iter_init(oarc_role_iter *it, oarc_client *client,
     return OARC_OK;
 }
 
+bool oarc_role_iter_ended(const oarc_role_iter *it)
+{
+    return it == NULL || it->priv.status != OARC_OK;
+}
+
 oarc_status oarc_role_iter_next(oarc_role_iter *it, oarc_role *out)
 {
     oarc_status status;

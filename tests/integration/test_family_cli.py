@@ -450,6 +450,18 @@ class FamilyCli(unittest.TestCase):
         # where never growing back would cost one request per item (60+).
         self.assertLessEqual(len(reqs), 11 + 8)
 
+    def test_cli_all_stops_at_a_page_that_is_not_a_list(self):
+        """A 2xx page that does not decode as a list ends the walk at once
+        (exit 3); it is not one bad item to pass over page after page."""
+        self.sim.inject(kind="status", status=200, method="GET", path="/organization/roles",
+                        body={"object": "not a list", "data": [], "has_more": False,
+                              "next": None})
+        r = self.cli("org-role", "list", "--all")
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertIn("OARC_ERR_JSON_SHAPE response:", r.stderr)
+        self.assertNotIn("item left out", r.stderr)
+        self.assertEqual(self.sim.stats()["requests"], 1)
+
     def test_cli_small_rx_large_limit_is_halved(self):
         self.sim.stop()
         self.start_sim(fixture_with_org_roles(10))

@@ -758,11 +758,13 @@ static void bad_item_is_reported_and_passed_over(void **state)
     assert_string_equal(role.id.ptr, "a");
     assert_int_equal(oarc_role_iter_next(&it, &role), OARC_ERR_JSON_SHAPE);
     assert_string_equal(oarc_client_last_call(&client)->bad_field, "name");
+    assert_false(oarc_role_iter_ended(&it)); /* one item: the walk goes on */
     assert_int_equal(oarc_role_iter_next(&it, &role), OARC_ERR_JSON_SYNTAX); /* lone surrogate */
     assert_string_equal(oarc_client_last_call(&client)->bad_field, "id");
     assert_int_equal(oarc_role_iter_next(&it, &role), OARC_OK);
     assert_string_equal(role.id.ptr, "c");
     assert_int_equal(oarc_role_iter_next(&it, &role), OARC_ITER_END);
+    assert_true(oarc_role_iter_ended(&it));
 }
 
 static void bad_page_ends_the_walk(void **state)
@@ -774,8 +776,10 @@ static void bad_page_ends_the_walk(void **state)
     oarc_role role;
     assert_int_equal(oarc_role_iter_next(&it, &role), OARC_ERR_JSON_SHAPE);
     assert_string_equal(oarc_client_last_call(&client)->bad_field, "has_more");
+    assert_true(oarc_role_iter_ended(&it)); /* the same status as one item, but over */
     assert_int_equal(oarc_role_iter_next(&it, &role), OARC_ERR_JSON_SHAPE);
     assert_int_equal(fake.requests, 1);
+    assert_true(oarc_role_iter_ended(NULL));
 }
 
 static void iter_init_refusals_send_nothing(void **state)

@@ -97,12 +97,6 @@ static void take_item(list_out *o, oarc_status st, const oarc_role *role, const 
     o->bad++;
 }
 
-static bool is_item_failure(oarc_status st)
-{
-    return st == OARC_ERR_JSON_SHAPE || st == OARC_ERR_JSON_SYNTAX ||
-           st == OARC_ERR_TOO_MANY_ITEMS;
-}
-
 /** The list is complete: close it; items that were passed over make it exit 3. */
 static int close_list(list_out *o, bool has_more, oarc_span next)
 {
@@ -168,7 +162,9 @@ static int every_page(oarc_client *client, const oarc_role_scope *scope, const c
         if (st == OARC_ITER_END) {
             return close_list(o, false, (oarc_span){ NULL, 0 });
         }
-        if (st != OARC_OK && !is_item_failure(st)) {
+        /* A failure that leaves the walk going is one item's; a page that
+         * does not decode ends it with the same statuses. */
+        if (st != OARC_OK && oarc_role_iter_ended(&it)) {
             return walk_failed(client, st, o);
         }
         take_item(o, st, &role, it.page.bad_field);

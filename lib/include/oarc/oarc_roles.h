@@ -140,7 +140,9 @@ oarc_status oarc_role_iter_init(oarc_role_iter *it, oarc_client *client,
  *   has_more false, next null or "", or no items.
  * - OARC_ERR_JSON_SHAPE / OARC_ERR_JSON_SYNTAX / OARC_ERR_TOO_MANY_ITEMS:
  *   this one item does not decode (see oarc_role_page_next; the last call's
- *   bad_field names the member); the next call moves on.
+ *   bad_field names the member); the next call moves on. The first two also
+ *   end the walk when a whole page does not decode: oarc_role_iter_ended()
+ *   tells which.
  * - any other failure ends the walk and is returned again by later calls:
  *   the call's own (OARC_ERR_API, OARC_ERR_TIMEOUT, ...);
  *   OARC_ERR_ITEM_TOO_LARGE when a page of one item still overflows rx or the
@@ -150,5 +152,14 @@ oarc_status oarc_role_iter_init(oarc_role_iter *it, oarc_client *client,
  *   OARC_ERR_BUFFER_TOO_SMALL for a cursor longer than OARC_MAX_CURSOR_LEN.
  */
 oarc_status oarc_role_iter_next(oarc_role_iter *it, oarc_role *out);
+
+/**
+ * Whether the walk is over: true after OARC_ITER_END or any failure that
+ * ends it, false while the next call may still hand out items (so also
+ * after one item that did not decode). A whole page that does not decode
+ * ends the walk with the same statuses as one bad item (OARC_ERR_JSON_SHAPE,
+ * OARC_ERR_JSON_SYNTAX); this tells the two apart. NULL counts as ended.
+ */
+bool oarc_role_iter_ended(const oarc_role_iter *it);
 
 #endif /* OARC_ROLES_H */
