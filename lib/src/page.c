@@ -214,6 +214,11 @@ static void mark_cursor(oarc_role_iter *it)
     it->priv.mark_at *= 2u; /* pages stay under OARC_LIST_MAX_PAGES: no overflow */
 }
 
+static bool cursor_is(oarc_span next, const char *kept, size_t kept_len)
+{
+    return next.len == kept_len && memcmp(next.ptr, kept, next.len) == 0;
+}
+
 /* After a page: is it the last one, and if not, keep its cursor, which the
  * next request would otherwise overwrite along with the rest of rx. */
 static oarc_status take_cursor(oarc_role_iter *it)
@@ -225,11 +230,11 @@ static oarc_status take_cursor(oarc_role_iter *it)
         it->priv.last_page = true;
         return OARC_OK;
     }
-    if (next.len == it->priv.after_len && memcmp(next.ptr, it->priv.after, next.len) == 0) {
-        return OARC_ERR_CURSOR_REPEATED; /* the same page would come back forever */
-    }
-    if (next.len == it->priv.mark_len && memcmp(next.ptr, it->priv.mark, next.len) == 0) {
-        return OARC_ERR_CURSOR_REPEATED; /* the walk came round to a cursor it followed */
+    /* The cursor just sent: the same page would come back forever; the
+     * mark: the walk came round to a cursor it followed. */
+    if (cursor_is(next, it->priv.after, it->priv.after_len) ||
+        cursor_is(next, it->priv.mark, it->priv.mark_len)) {
+        return OARC_ERR_CURSOR_REPEATED;
     }
     if (next.len > OARC_MAX_CURSOR_LEN) {
         return OARC_ERR_BUFFER_TOO_SMALL;
