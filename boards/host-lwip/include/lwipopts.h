@@ -75,7 +75,6 @@ void sys_unlock_tcpip_core(void);
 #define DNS_MAX_SERVERS             1
 #define DNS_MAX_RETRIES             4
 #define DNS_TABLE_SIZE              4
-#define MEMP_NUM_NETDB              2
 
 /* ---- memory and TCP sizes ------------------------------------------ */
 #define MEM_ALIGNMENT               8   /* LP64 host */
