@@ -15,61 +15,24 @@ include_guard(GLOBAL)
 set(OARC_LWIP_SOURCE_DIR "" CACHE PATH
     "lwIP source tree (Debian's source package layout); empty: apt-get source lwip into the build tree")
 
-set(_oarc_lwip_fetch_dir ${CMAKE_BINARY_DIR}/lwip-source)
+include(OarcDebianSource)
+
 set(_oarc_lwip_fix "run 'sh scripts/deps.sh' as root (it adds deb-src entries derived from the "
                    "machine's apt sources and installs dpkg-dev), or point OARC_LWIP_SOURCE_DIR at an "
                    "unpacked lwIP source tree, or configure with -DOARC_HOST_LWIP=OFF")
 
-# The unpacked tree under dir, if one is there: lwip-<version>/.
-function(_oarc_lwip_find_unpacked dir out)
-  file(GLOB candidates LIST_DIRECTORIES true ${dir}/lwip-*/src/include/lwip/opt.h)
-  set(found "")
-  if(candidates)
-    list(GET candidates 0 first)
-    get_filename_component(found ${first} DIRECTORY) # .../src/include/lwip
-    get_filename_component(found ${found}/../../.. ABSOLUTE)
-  endif()
-  set(${out} ${found} PARENT_SCOPE)
-endfunction()
-
-function(_oarc_lwip_fetch dir)
-  find_program(OARC_APT_GET apt-get)
-  find_program(OARC_DPKG_SOURCE dpkg-source)
-  if(NOT OARC_APT_GET OR NOT OARC_DPKG_SOURCE)
-    message(FATAL_ERROR "host-lwip board: building lwIP needs 'apt-get source lwip', and "
-                        "apt-get or dpkg-source (package dpkg-dev) is missing: " ${_oarc_lwip_fix})
-  endif()
-  file(MAKE_DIRECTORY ${dir})
-  message(STATUS "host-lwip: fetching lwIP with 'apt-get source lwip' into ${dir}")
-  execute_process(COMMAND ${OARC_APT_GET} source -qq lwip
-                  WORKING_DIRECTORY ${dir}
-                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "host-lwip board: 'apt-get source lwip' failed (${rc}):\n${err}\n"
-                        ${_oarc_lwip_fix})
-  endif()
-endfunction()
-
 if(OARC_LWIP_SOURCE_DIR)
   set(OARC_LWIP_DIR ${OARC_LWIP_SOURCE_DIR})
 else()
-  _oarc_lwip_find_unpacked(${_oarc_lwip_fetch_dir} OARC_LWIP_DIR)
-  if(NOT OARC_LWIP_DIR)
-    _oarc_lwip_fetch(${_oarc_lwip_fetch_dir})
-    _oarc_lwip_find_unpacked(${_oarc_lwip_fetch_dir} OARC_LWIP_DIR)
-  endif()
+  # The machine's own suite: its lwIP (2.1.3 on Debian 12) is the one the
+  # ports and boards are written and tested against.
+  oarc_debian_machine_suite(_oarc_lwip_suite)
+  oarc_debian_source(lwip "${_oarc_lwip_suite}" ${CMAKE_BINARY_DIR}/lwip-source "lwip-*"
+                     OARC_LWIP_DIR "${_oarc_lwip_fix}")
 endif()
-foreach(needed src/include/lwip/opt.h src/api/sockets.c port/sys_arch.c port/netif/tapif.c
-               port/include/arch/cc.h)
-  if(NOT EXISTS ${OARC_LWIP_DIR}/${needed})
-    if(NOT OARC_LWIP_SOURCE_DIR)
-      set(_oarc_lwip_fix "delete ${_oarc_lwip_fetch_dir} (an interrupted fetch?) and configure "
-                         "again, or " ${_oarc_lwip_fix})
-    endif()
-    message(FATAL_ERROR "host-lwip board: '${OARC_LWIP_DIR}' is not Debian's lwIP source tree "
-                        "(no ${needed}): " ${_oarc_lwip_fix})
-  endif()
-endforeach()
+oarc_debian_source_check("lwIP" ${OARC_LWIP_DIR} "${_oarc_lwip_fix}"
+  src/include/lwip/opt.h src/api/sockets.c port/sys_arch.c port/netif/tapif.c
+  port/include/arch/cc.h)
 message(STATUS "host-lwip: lwIP source ${OARC_LWIP_DIR}")
 
 # lwIP's own headers, without any arch/ or lwipopts.h: a board adds those.

@@ -11,6 +11,10 @@ pkgs="cmake make gcc clang libclang-rt-14-dev libjsmn-dev libcmocka-dev libmbedt
       gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi
       python3 openssl valgrind iproute2 ca-certificates dpkg-dev dnsmasq-base"
 pkgs="$pkgs gcovr" # scripts/coverage.sh: line and branch coverage of the unit tests
+# The Cortex-M4 board (boards/mps2-an386): QEMU's mps2-an386 and a small C library.
+pkgs="$pkgs qemu-system-arm picolibc-arm-none-eabi"
+# Differential fuzzing of the parsers against independent ones (tests/fuzz).
+pkgs="$pkgs libhttp-parser-dev libcjson-dev"
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
@@ -50,6 +54,52 @@ if ! have_deb_src; then
     else
         echo "warning: no 'deb' apt entries found to derive deb-src entries from;" \
              "apt-get source lwip (host-lwip board) will fail" >&2
+    fi
+    rm -f "$tmp"
+fi
+
+# mbedTLS 3.6 LTS is built from Debian 13's source package
+# (cmake/OarcMbedtlsSource.cmake): a deb-src entry for that suite, copied from
+# the machine's own Debian entry (same mirror and keys), where the machine is
+# of another suite. Fetches name their suite (lwip/<machine's suite>,
+# mbedtls/trixie), so this entry changes nothing else apt picks.
+mbedtls_suite=trixie
+mbedtls_src_file=/etc/apt/sources.list.d/oarc-deb-src-$mbedtls_suite
+machine_suite=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")
+derive_suite_src() {
+    for f in /etc/apt/sources.list.d/*.sources; do
+        [ -f "$f" ] || continue
+        # The stanza of type deb whose Suites name the machine's suite itself.
+        awk -v from="$1" -v to="$2" 'BEGIN { RS = ""; ORS = "\n\n" }
+             /(^|\n)Types:[^\n]*(^|[ \t])deb([ \t]|\n|$)/ &&
+             match($0, "(^|\n)Suites:([^\n]*[ \t])?" from "([ \t]|\n|$)") {
+                 sub(/Types:[^\n]*/, "Types: deb-src"); sub(/Suites:[^\n]*/, "Suites: " to)
+                 print; exit }' "$f"
+    done | head -c 4096
+}
+derive_suite_list() {
+    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+        [ -f "$f" ] || continue
+        sed -n "s/^[[:space:]]*deb[[:space:]]\{1,\}\([^[:space:]]*\)[[:space:]]\{1,\}$1[[:space:]]/deb-src \1 $2 /p" "$f"
+    done | head -n 1
+}
+if [ -n "$machine_suite" ] && [ "$machine_suite" != "$mbedtls_suite" ] &&
+   [ ! -f "$mbedtls_src_file.sources" ] && [ ! -f "$mbedtls_src_file.list" ]; then
+    tmp=$(mktemp)
+    derive_suite_src "$machine_suite" "$mbedtls_suite" >"$tmp"
+    ext=sources
+    if [ ! -s "$tmp" ]; then
+        derive_suite_list "$machine_suite" "$mbedtls_suite" >"$tmp"
+        ext=list
+    fi
+    if [ -s "$tmp" ]; then
+        echo "adding a deb-src entry for $mbedtls_suite (mbedTLS 3.6), derived from the apt sources"
+        $sudo cp "$tmp" "$mbedtls_src_file.$ext"
+        $sudo chmod 644 "$mbedtls_src_file.$ext"
+        need_update=1
+    else
+        echo "warning: no 'deb' entry for $machine_suite to derive a $mbedtls_suite deb-src entry from;" \
+             "apt-get source mbedtls/$mbedtls_suite (the mbedTLS 3.6 backend) will fail" >&2
     fi
     rm -f "$tmp"
 fi
