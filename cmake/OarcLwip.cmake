@@ -40,17 +40,37 @@ set(OARC_LWIP_INCLUDE_DIR ${OARC_LWIP_DIR}/src/include)
 # Debian's unix port: arch/cc.h, arch/sys_arch.h, netif/tapif.h.
 set(OARC_LWIP_UNIX_INCLUDE_DIR ${OARC_LWIP_DIR}/port/include)
 
+# lwIP's core (IPv4 and IPv6, each compiled out by lwipopts.h as configured)
+# and Ethernet: what every build of lwIP has, threads or not.
+function(_oarc_lwip_core_sources out)
+  file(GLOB srcs ${OARC_LWIP_DIR}/src/core/*.c ${OARC_LWIP_DIR}/src/core/ipv4/*.c
+                 ${OARC_LWIP_DIR}/src/core/ipv6/*.c)
+  set(${out} ${srcs} ${OARC_LWIP_DIR}/src/netif/ethernet.c PARENT_SCOPE)
+endfunction()
+
+# oarc_add_lwip_core_library(NAME OPTS_DIR ARCH_DIR): lwIP's core and
+# Ethernet alone, no sequential or socket API and no sys_arch: the NO_SYS=1
+# (raw API) build a bare-metal board or a polled host board uses. OPTS_DIR
+# holds lwipopts.h, ARCH_DIR arch/cc.h (and whatever else the board's arch
+# needs); the board adds its netif and sys_now(). Same warning policy as
+# below: lwIP's code is not ours.
+function(oarc_add_lwip_core_library name opts_dir arch_dir)
+  _oarc_lwip_core_sources(srcs)
+  add_library(${name} STATIC ${srcs})
+  target_include_directories(${name} SYSTEM PUBLIC ${opts_dir} ${OARC_LWIP_INCLUDE_DIR} ${arch_dir})
+  target_compile_options(${name} PRIVATE -Werror=implicit-function-declaration
+                         -Werror=int-conversion -Werror=incompatible-pointer-types)
+endfunction()
+
 # oarc_add_lwip_library(NAME OPTS_DIR): lwIP core (IPv4 and IPv6, each
 # compiled out by lwipopts.h as configured), the sequential and socket APIs,
 # Ethernet, and the unix port's sys_arch and tapif, configured by the
 # lwipopts.h in OPTS_DIR. lwIP's sources are not ours: they get lwIP's usual
 # warnings, not -Werror, and its headers reach users as SYSTEM headers.
 function(oarc_add_lwip_library name opts_dir)
-  file(GLOB core_srcs ${OARC_LWIP_DIR}/src/core/*.c ${OARC_LWIP_DIR}/src/core/ipv4/*.c
-                      ${OARC_LWIP_DIR}/src/core/ipv6/*.c)
+  _oarc_lwip_core_sources(core_srcs)
   file(GLOB api_srcs ${OARC_LWIP_DIR}/src/api/*.c)
   add_library(${name} STATIC ${core_srcs} ${api_srcs}
-              ${OARC_LWIP_DIR}/src/netif/ethernet.c
               ${OARC_LWIP_DIR}/port/sys_arch.c
               ${OARC_LWIP_DIR}/port/netif/tapif.c)
   target_include_directories(${name} SYSTEM PUBLIC
