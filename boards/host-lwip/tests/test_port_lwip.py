@@ -263,7 +263,7 @@ class LwipPort(unittest.TestCase):
         self.assert_timed_out(out)
 
     def test_64k_through_a_4k_buffer_with_the_window_as_backpressure(self):
-        # The probe lets the port run for 1 s without reading, then reads
+        # The probe lets the port run for 1.5 s without reading, then reads
         # through a 4 KB buffer. What the port does not hand out it must not
         # acknowledge as read: the window stays shut and the peer (with a
         # small kernel send buffer) stalls after a window's worth plus its
