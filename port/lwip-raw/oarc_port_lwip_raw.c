@@ -82,8 +82,9 @@ static err_t on_connected(void *arg, struct tcp_pcb *pcb, err_t err)
     return ERR_OK;
 }
 
-/* lwIP has freed the pcb already (or is about to, without looking at it
- * again): forget it, keep what was received before for recv. */
+/* lwIP frees the pcb just before this call (an abort, its timers) or just
+ * after it (a RST arriving): either way it is gone for us. Forget it, keep
+ * what was received before for recv. */
 static void on_err(void *arg, err_t err)
 {
     oarc_port_lwip_raw *p = arg;
@@ -281,6 +282,12 @@ static oarc_status open_connection(oarc_port_lwip_raw *p, const ip_addr_t *addr,
     /* Requests go out in one or two sends and are answered at once; Nagle
      * would hold the last segment back for an ACK that comes late. */
     tcp_nagle_disable(pcb);
+    /* A lookup answered on the last poll step leaves no time: no SYN then,
+     * as the sockets port sends none past its deadline. */
+    if (time_left(start_ms, budget_ms) == 0u) {
+        port_close(p);
+        return OARC_ERR_TIMEOUT;
+    }
     if (tcp_connect(pcb, addr, port, on_connected) != ERR_OK) {
         port_close(p); /* no route, or no memory for the SYN */
         return OARC_ERR_CONNECT;
@@ -436,7 +443,8 @@ bool oarc_port_lwip_raw_busy(const oarc_port_lwip_raw *port)
     if (port == NULL) {
         return false;
     }
-    bool busy = port->pcb != NULL;
+    /* Unread pbufs after a RST are pool memory too: close() frees them. */
+    bool busy = port->pcb != NULL || port->rx != NULL;
     for (size_t i = 0; i < OARC_LWIP_RAW_LOOKUPS; i++) {
         busy = busy || port->lookups[i].state != LOOKUP_FREE;
     }

@@ -82,9 +82,10 @@ void oarc_port_lwip_raw_init(oarc_port_lwip_raw *port, const oarc_lwip_raw_board
                              oarc_port *out);
 
 /**
- * Whether lwIP may still call back into port: a connection is open, or a
- * lookup given up by its caller has not been answered or dropped by lwIP's
- * resolver yet. A port object on a stack must not go out of scope while this
+ * Whether lwIP may still call back into port, or port still holds lwIP
+ * memory: a connection is open, received pbufs are unread (after a reset:
+ * close() frees them), or a lookup given up by its caller has not been
+ * answered or dropped by lwIP's resolver yet. A port object on a stack must not go out of scope while this
  * is true (poll the board until it is false, at most DNS_MAX_RETRIES times
  * lwIP's DNS timeout after the last lookup).
  */
