@@ -139,6 +139,10 @@ def measure_core(core, label, build_root, lwip, measured, full_report):
     print(f"== {label}: worst-case stack of every public function, -Os "
           f"(oarc's frames and the lwIP port's; mbedTLS, lwIP and the C library apart)", file=sink)
     lib_figs, lib_fail = stack_usage.report(graph, public, STACK_BUDGET, sink)
+    print(f"== {label}: callbacks oarc gives to mbedTLS and lwIP (on top of the stack "
+          f"of the mbedTLS or lwIP call that makes them; the port's calls counted)", file=sink)
+    for fname, src, total in graph.callbacks_given_away():
+        print(f"  {fname} ({src}): {total} B", file=sink)
     print(f"== {label}: the provisioner core's functions (an application of oarc: "
           f"reported, no budget)", file=sink)
     prov_figs, _ = stack_usage.report(graph, prov, 0, sink)

@@ -337,6 +337,17 @@ class Graph:
         self.memo[key] = result
         return result
 
+    def callbacks_given_away(self):
+        """Static functions nothing in the graph calls, other than the
+        ports' implementations: callbacks oarc hands to mbedTLS (its bio
+        and entropy functions) or to lwIP (the port's DNS callbacks). They
+        run on top of whoever calls them: [(name, file, total)]."""
+        called = {c for f in self.functions.values() for k, c, _ in self.edges(f) if k == "fn"}
+        impl = {t for v in self.port_impl.values() for _, t in v}
+        return sorted((f.name, os.path.basename(f.source), self.total(t))
+                      for t, f in self.functions.items()
+                      if f.is_static_linkage and t not in called and t not in impl)
+
     def port_figure(self, op):
         """The worst of the ports' implementations of op: (bytes, "file:function") or None."""
         best = None
@@ -433,9 +444,11 @@ def report(graph, public, budget, out=sys.stdout, verbose=True):
             print(f"      calls {graph.describe_out(o, outs[o])}", file=out)
         tls = sorted(by_kind.get("mbedTLS", []), key=lambda o: (-outs[o], o))
         if tls:
-            named = [o for o in tls if o in graph.measured] or tls[:1]
-            print(f"      mbedTLS: {len(tls)} functions; " +
-                  "; ".join(graph.describe_out(o, outs[o]) for o in named), file=out)
+            measured = [graph.describe_out(o, outs[o]) for o in tls if o in graph.measured]
+            print("      mbedTLS, called at (B): " +
+                  ", ".join(f"{o} {outs[o]}" for o in tls if o not in graph.measured), file=out)
+            for line in measured:
+                print(f"      calls {line}", file=out)
         for kind in ("lwIP", "C library"):
             if by_kind.get(kind):
                 print(f"      {kind} (not counted): {', '.join(sorted(by_kind[kind]))}", file=out)
