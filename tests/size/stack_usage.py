@@ -166,13 +166,19 @@ class Graph:
         return sorted(f"{fn.name} ({fn.source}:{fn.line}): {fn.qualifier}"
                       for fn in self.functions.values() if fn.qualifier != "static")
 
+    @staticmethod
+    def port_variables(src):
+        """Names the source gives an `oarc_port *` (a port's init fills one)."""
+        return {"port"} | set(re.findall(r'\boarc_port\s*\*\s*(?:const\s+)?(\w+)', source_text(src)))
+
     def _find_port_implementations(self):
         sources = {fn.source for fn in self.functions.values()}
         for src in sorted(sources):
-            for m in re.finditer(r'\bport->(\w+)\s*=\s*(\w+)\s*;', source_text(src)):
-                title = self._function_in(src, m.group(2))
+            names = self.port_variables(src)
+            for m in re.finditer(r'\b(\w+)->(\w+)\s*=\s*(\w+)\s*;', source_text(src)):
+                title = self._function_in(src, m.group(3)) if m.group(1) in names else None
                 if title:
-                    self.port_impl.setdefault(m.group(1), []).append((src, title))
+                    self.port_impl.setdefault(m.group(2), []).append((src, title))
 
     def _function_in(self, source, name):
         """The title of function `name` as seen from `source`: its static one
@@ -212,9 +218,10 @@ class Graph:
         member = re.split(r'->|\.', expr)[-1]
         targets = set()
         for src in sorted({f.source for f in self.functions.values()}):
+            port_names = self.port_variables(src)
             for m in re.finditer(r'(\w*)\s*(?:->|\.)' + member + r'\s*=\s*&?(\w+)\s*[;,}]',
                                  source_text(src)):
-                if m.group(1) == "port":
+                if m.group(1) in port_names:
                     continue    # a port's init filling oarc_port: port->X above
                 t = self._function_in(src, m.group(2))
                 if t:
@@ -375,8 +382,15 @@ class Graph:
     def describe_out(self, name, depth):
         kind = self.external_kind(name)
         if kind == "port":
-            fig = self.port_figure(name[len("port->"):])
-            what = f"{fig[1]} {fig[0]} B" if fig else "no port implementation analysed"
+            impls = []
+            for src, title in self.port_impl.get(name[len("port->"):], []):
+                b, _, outs = self.worst(title)
+                # What the port calls out of it (the board's poll step, its
+                # entropy source) runs on top of the port's frames.
+                cb = sorted(o[len("callback "):] for o in outs if o.startswith("callback "))
+                impls.append(f"{os.path.basename(src)}:{self.functions[title].name} {b} B"
+                             + (f" + {', '.join(cb)}" if cb else ""))
+            what = "; ".join(impls) if impls else "no port implementation analysed"
         elif kind == "mbedTLS":
             m = self.measured.get(name)
             what = f"mbedTLS {m}" if m else "mbedTLS, not measured"
