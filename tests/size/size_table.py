@@ -254,7 +254,7 @@ def main():
         return 1
 
     table = render(figures, notes, parts, measured)
-    print("\n" + table)
+    print("\n" + re.sub(r"<!-- size-figures .*? -->\n", "", table))
     text, old = checked_in(a.table)
     if a.write:
         if text is None or BEGIN not in text:

@@ -60,6 +60,13 @@ class StackAnalysis(unittest.TestCase):
         self.assertGreaterEqual(frames["leaf"], 200)
         self.assertEqual(g.dynamic_frames(), [])
 
+    def test_a_call_over_the_budget_fails(self):
+        g = compile_graph({"chain.c": CHAIN})
+        with open(os.devnull, "w") as sink:
+            figures, failures = stack_usage.report(g, {"top", "leaf"}, 220, sink)
+        self.assertEqual(dict(figures)["top"], g.total("top"))
+        self.assertEqual([f.split(":")[0] for f in failures], ["top"])
+
     def test_recursion_fails(self):
         g = compile_graph({"rec.c": """
 int ping(int n); int pong(int n);
