@@ -99,20 +99,26 @@ def parse_ci(path):
     return functions
 
 
-def source_line(path, line, cache={}):
-    if path not in cache:
+_SOURCES = {}   # path -> its lines, read once (a test may delete the files after)
+
+
+def source_lines(path):
+    if path not in _SOURCES:
         try:
             with open(path, encoding="utf-8", errors="replace") as f:
-                cache[path] = f.read().split("\n")
+                _SOURCES[path] = f.read().split("\n")
         except OSError:
-            cache[path] = []
-    lines = cache[path]
+            _SOURCES[path] = []
+    return _SOURCES[path]
+
+
+def source_line(path, line):
+    lines = source_lines(path)
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 def source_text(path):
-    source_line(path, 1)
-    return "\n".join(source_line.__defaults__[0].get(path, []))
+    return "\n".join(source_lines(path))
 
 
 def callee_expression(location):
@@ -434,9 +440,9 @@ def find_ci(dirs):
     return sorted(out)
 
 
-def report(graph, public, budget, out=sys.stdout, verbose=True):
-    """Prints each public function's figure (with verbose, its deepest chain
-    and its out-edges); returns ([(name, total)], failures)."""
+def report(graph, public, budget, out=sys.stdout):
+    """Prints each public function's figure, its deepest chain and its
+    out-edges; returns ([(name, total)], failures)."""
     failures, figures = [], []
     for name in sorted(public):
         if name not in graph.functions:
@@ -448,8 +454,6 @@ def report(graph, public, budget, out=sys.stdout, verbose=True):
         if over:
             failures.append(f"{name}: {total} B of stack, over the {budget} B budget")
         print(f"  {name}: {total} B" + (f"  OVER the {budget} B budget" if over else ""), file=out)
-        if not verbose:
-            continue
         print(f"      deepest: {graph.describe_chain(chain)} (= {own} B)", file=out)
         by_kind = {}
         for o in outs:
