@@ -13,6 +13,8 @@ pkgs="cmake make gcc clang libclang-rt-14-dev libjsmn-dev libcmocka-dev libmbedt
 pkgs="$pkgs gcovr" # scripts/coverage.sh: line and branch coverage of the unit tests
 # The Cortex-M4 board (boards/mps2-an386): QEMU's mps2-an386 and a small C library.
 pkgs="$pkgs qemu-system-arm picolibc-arm-none-eabi"
+# The size report's RV32IMAC build (tests/size, ctest -L size).
+pkgs="$pkgs gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf"
 # Differential fuzzing of the parsers against independent ones (tests/fuzz).
 pkgs="$pkgs libhttp-parser-dev libcjson-dev"
 sudo=""

@@ -2,7 +2,7 @@
 # Every test, from a fresh Debian machine: installs what is missing, then
 #   1. gcc build (-Werror), all ctest labels but fuzz
 #   2. clang build with AddressSanitizer + UBSan + libFuzzer, all ctest labels
-# The Cortex-M4 cross build and its size report run as the 'size' ctest.
+# The four-core cross builds, stack analysis and size table run as the 'size' ctests.
 # Usage: scripts/test.sh [BUILD_ROOT]   (default: ./build-ci)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
