@@ -51,8 +51,8 @@ oarc_status oarc_tls_backend_start(int *err);
  * mbedtls_ssl_config_defaults: versions (TLS 1.2, and 1.3 where the backend
  * has it, preferred), groups X25519/P-256/P-384, signature algorithms without
  * SHA-1, OARC_TLS12_POLICY_SUITES (plus TLS 1.3's AEAD suites), session
- * tickets. With OARC_TLS_WEAK_LEGACY_POLICY only the versions and tickets
- * are set, and mbedTLS's defaults stay for the rest.
+ * tickets. With OARC_TLS_WEAK_LEGACY_POLICY the suites, groups (and 3.6's
+ * TLS 1.3 key exchange modes) stay mbedTLS's defaults.
  */
 void oarc_tls_backend_policy(mbedtls_ssl_config *conf);
 
