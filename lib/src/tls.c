@@ -295,7 +295,7 @@ static void drop_saved_session(oarc_tls *tls)
  * only ever be offered to the name it was made with). Called after a TLS 1.2
  * handshake, full or abbreviated (the server may have sent a fresh ticket),
  * and for each TLS 1.3 NewSessionTicket, which arrives after the handshake. */
-static void save_session(oarc_tls *tls)
+void oarc_tls_save_session(oarc_tls *tls)
 {
     mbedtls_ssl_session_free(&mb(tls)->saved);
     mbedtls_ssl_session_init(&mb(tls)->saved);
@@ -345,9 +345,7 @@ static oarc_status handshake_result(oarc_tls *tls, int ret, const char *hostname
     if (ret == 0) {
         tls->verify_flags = mbedtls_ssl_get_verify_result(&mb(tls)->ssl);
         memcpy(tls->saved_host, hostname, host_len + 1u);
-        if (!oarc_tls_backend_tickets_come_later(&mb(tls)->ssl)) {
-            save_session(tls);
-        }
+        oarc_tls_backend_handshake_done(tls, &mb(tls)->ssl);
         return OARC_OK;
     }
     oarc_status st = failure_status(tls, ret, OARC_ERR_TLS_HANDSHAKE);
@@ -421,19 +419,6 @@ int oarc_tls_send(oarc_tls *tls, const uint8_t *buf, size_t len, uint32_t timeou
     return failure_status(tls, ret, OARC_ERR_TLS);
 }
 
-/* mbedtls_ssl_read, but a TLS 1.3 NewSessionTicket (3.6 reports one as an
- * error code) is saved for the next connect and read past, as a record that
- * carried no application data. */
-static int read_record(oarc_tls *tls, uint8_t *buf, size_t len)
-{
-    int ret = mbedtls_ssl_read(&mb(tls)->ssl, buf, len);
-    if (oarc_tls_backend_is_new_ticket(ret)) {
-        save_session(tls);
-        return MBEDTLS_ERR_SSL_WANT_READ;
-    }
-    return ret;
-}
-
 int oarc_tls_recv(oarc_tls *tls, uint8_t *buf, size_t len, uint32_t timeout_ms)
 {
     if (tls == NULL || buf == NULL || len == 0u) {
@@ -443,9 +428,9 @@ int oarc_tls_recv(oarc_tls *tls, uint8_t *buf, size_t len, uint32_t timeout_ms)
         return OARC_ERR_CLOSED;
     }
     begin_op(tls, timeout_ms);
-    int ret = read_record(tls, buf, len);
+    int ret = oarc_tls_backend_read(tls, &mb(tls)->ssl, buf, len);
     for (uint32_t turn = 1; wants_another_turn(tls, ret, turn); turn++) {
-        ret = read_record(tls, buf, len);
+        ret = oarc_tls_backend_read(tls, &mb(tls)->ssl, buf, len);
     }
     if (ret > 0) {
         return ret;
