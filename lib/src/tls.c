@@ -1,6 +1,9 @@
 /**
  * @file tls.c
- * @brief TLS 1.2 client over the oarc_port with mbedTLS 2.28 (see tls.h).
+ * @brief TLS client over the oarc_port with mbedTLS (see tls.h): the logic
+ * both backends share. What differs between mbedTLS 2.28 and 3.6 (versions,
+ * groups, signature algorithms, PSA, TLS 1.3 tickets) is in the one
+ * tls_mbedtls<N>.c CMake compiled in, behind tls_mbedtls.h.
  *
  * mbedTLS reaches the network only through the two bio callbacks below,
  * which call the port with the time left of the current operation: a
@@ -14,6 +17,7 @@
  */
 #include "tls.h"
 
+#include <stdalign.h>
 #include <string.h>
 
 #include <mbedtls/error.h>
@@ -21,15 +25,46 @@
 #include <mbedtls/platform_util.h>
 #include <mbedtls/x509.h>
 
+#include "tls_mbedtls.h"
+
+/* oarc_tls reserves mbedTLS's contexts as raw storage sized by CMake for
+ * this backend: a build whose headers or config changed since must fail. */
+_Static_assert(sizeof(oarc_tls_mbedtls) <= OARC_TLS_MBEDTLS_SIZE,
+               "OARC_TLS_MBEDTLS_SIZE is smaller than mbedTLS's contexts: reconfigure");
+_Static_assert(alignof(oarc_tls_mbedtls) <= alignof(max_align_t),
+               "mbedTLS's contexts need more than max_align_t");
+
+static oarc_tls_mbedtls *mb(oarc_tls *tls)
+{
+    return (oarc_tls_mbedtls *)(void *)tls->mbedtls;
+}
+
 /* close_notify is a courtesy to the server; never wait long for it. */
 #ifndef OARC_TLS_CLOSE_TIMEOUT_MS
 #define OARC_TLS_CLOSE_TIMEOUT_MS 200u
 #endif
 
-/* Our bio callbacks block (within the time left) and never return WANT_READ
- * or WANT_WRITE, so mbedTLS asks again only for records with no application
- * data in them; this caps those turns on top of the time limit. */
+/* mbedTLS asks for another turn (WANT_READ / WANT_WRITE) when the port gave
+ * up early (see timed_out) or a record carried no application data (a TLS
+ * 1.3 ticket); this caps those turns on top of the time limit. */
 #define OARC_TLS_MAX_TURNS 64u
+
+/* The certificate chain's policy: no SHA-1 (nor MD5) signature anywhere in
+ * it, RSA keys of 2048 bits or more; any key type and curve mbedTLS has. */
+static const mbedtls_x509_crt_profile chain_profile = {
+    MBEDTLS_X509_ID_FLAG(MBEDTLS_MD_SHA256) | MBEDTLS_X509_ID_FLAG(MBEDTLS_MD_SHA384) |
+        MBEDTLS_X509_ID_FLAG(MBEDTLS_MD_SHA512),
+    0xFFFFFFFu, 0xFFFFFFFu, 2048u,
+};
+
+/* OARC_TLS_WEAK_LEGACY_POLICY only: SHA-1 and SHA-224 too, RSA from 1024
+ * bits, for an old device server that cannot be fixed. */
+static const mbedtls_x509_crt_profile legacy_chain_profile = {
+    MBEDTLS_X509_ID_FLAG(MBEDTLS_MD_SHA1) | MBEDTLS_X509_ID_FLAG(MBEDTLS_MD_SHA224) |
+        MBEDTLS_X509_ID_FLAG(MBEDTLS_MD_SHA256) | MBEDTLS_X509_ID_FLAG(MBEDTLS_MD_SHA384) |
+        MBEDTLS_X509_ID_FLAG(MBEDTLS_MD_SHA512),
+    0xFFFFFFFu, 0xFFFFFFFu, 1024u,
+};
 
 /* Mixed into the DRBG seed so its output differs from any other user of the
  * same entropy source. */
@@ -42,6 +77,7 @@ static void begin_op(oarc_tls *tls, uint32_t timeout_ms)
     tls->op_start_ms = tls->port->now_ms(tls->port->ctx);
     tls->op_budget_ms = timeout_ms;
     tls->io_status = OARC_OK;
+    tls->io_code = 0; /* no mbedTLS failure is 0 */
 }
 
 /* Milliseconds left of the current operation; wrap-safe. */
@@ -53,6 +89,25 @@ static uint32_t op_left(const oarc_tls *tls)
 
 /* ---- bio callbacks ------------------------------------------------------ */
 
+/* The port failed under mbedTLS: keep its status, and the code handed to
+ * mbedTLS, by which failure_status() knows the failure for this one. */
+static int port_failed(oarc_tls *tls, int status, int code)
+{
+    tls->io_status = status;
+    tls->io_code = code;
+    return code;
+}
+
+/* The port gave up waiting before the operation's time was over (a port may
+ * wait in shorter steps than it is given): mbedTLS is told to try again
+ * (want: WANT_READ or WANT_WRITE), which the loops below do while time is
+ * left. At the deadline it is the port's timeout. */
+static int timed_out(oarc_tls *tls, int want)
+{
+    return op_left(tls) > 0u ? want
+                             : port_failed(tls, OARC_ERR_TIMEOUT, MBEDTLS_ERR_SSL_TIMEOUT);
+}
+
 static int bio_send(void *ctx, const unsigned char *buf, size_t len)
 {
     oarc_tls *tls = ctx;
@@ -62,11 +117,14 @@ static int bio_send(void *ctx, const unsigned char *buf, size_t len)
     if (n > 0) {
         return n;
     }
-    tls->io_status = n < 0 ? n : (int)OARC_ERR_IO; /* a port never sends 0 */
     if (n == OARC_ERR_TIMEOUT) {
-        return MBEDTLS_ERR_SSL_TIMEOUT;
+        return timed_out(tls, MBEDTLS_ERR_SSL_WANT_WRITE);
     }
-    return n == OARC_ERR_CLOSED ? MBEDTLS_ERR_NET_CONN_RESET : MBEDTLS_ERR_NET_SEND_FAILED;
+    if (n == OARC_ERR_CLOSED) {
+        return port_failed(tls, n, MBEDTLS_ERR_NET_CONN_RESET);
+    }
+    /* A port never sends 0: taken as broken. */
+    return port_failed(tls, n < 0 ? n : (int)OARC_ERR_IO, MBEDTLS_ERR_NET_SEND_FAILED);
 }
 
 /* timeout is mbedTLS's read timeout, which oarc never configures (0: none);
@@ -75,48 +133,42 @@ static int bio_recv_timeout(void *ctx, unsigned char *buf, size_t len, uint32_t 
 {
     oarc_tls *tls = ctx;
     uint32_t left = op_left(tls);
-    if (timeout != 0u && timeout < left) {
-        left = timeout;
-    }
+    (void)timeout;
     int n = left == 0u ? (int)OARC_ERR_TIMEOUT
                        : tls->port->recv(tls->port->ctx, buf, len, left);
     if (n > 0) {
         return n;
     }
-    if (n == 0) {
-        tls->io_status = OARC_ERR_CLOSED;
-        return 0; /* mbedTLS reports it as MBEDTLS_ERR_SSL_CONN_EOF */
+    if (n == 0) { /* the peer closed: what mbedTLS itself makes of a 0 */
+        return port_failed(tls, OARC_ERR_CLOSED, MBEDTLS_ERR_SSL_CONN_EOF);
     }
-    tls->io_status = n;
-    return n == OARC_ERR_TIMEOUT ? MBEDTLS_ERR_SSL_TIMEOUT : MBEDTLS_ERR_NET_RECV_FAILED;
+    if (n == OARC_ERR_TIMEOUT) {
+        return timed_out(tls, MBEDTLS_ERR_SSL_WANT_READ);
+    }
+    return port_failed(tls, n, MBEDTLS_ERR_NET_RECV_FAILED);
 }
 
 /* ---- error mapping ------------------------------------------------------ */
 
-/* The codes the bio callbacks produce (CONN_EOF is mbedTLS's for a 0). */
-static bool is_transport_error(int ret)
-{
-    return ret == MBEDTLS_ERR_SSL_TIMEOUT || ret == MBEDTLS_ERR_SSL_CONN_EOF ||
-           ret == MBEDTLS_ERR_NET_CONN_RESET || ret == MBEDTLS_ERR_NET_SEND_FAILED ||
-           ret == MBEDTLS_ERR_NET_RECV_FAILED;
-}
-
 /* The port's status when mbedTLS failed because the port did; otherwise
- * fallback. Checking the code as well as io_status matters: mbedTLS may fail
- * on a bad record first and only then fail to send its alert. */
+ * fallback. mbedTLS hands the bio's code up unchanged; a different code
+ * means it failed for its own reason first (a bad record, say) and only then
+ * could not send its alert, which is not the port's failure. */
 static oarc_status failure_status(oarc_tls *tls, int ret, oarc_status fallback)
 {
     tls->last_error = ret;
-    if (is_transport_error(ret) && tls->io_status != OARC_OK) {
-        return (oarc_status)tls->io_status;
-    }
-    return fallback;
+    return ret == tls->io_code ? (oarc_status)tls->io_status : fallback;
+}
+
+/* mbedTLS asks to be called again (see OARC_TLS_MAX_TURNS). */
+static bool wants_more(int ret)
+{
+    return ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE;
 }
 
 static bool wants_another_turn(const oarc_tls *tls, int ret, uint32_t turn)
 {
-    return (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) &&
-           turn < OARC_TLS_MAX_TURNS && op_left(tls) > 0u;
+    return wants_more(ret) && turn < OARC_TLS_MAX_TURNS && op_left(tls) > 0u;
 }
 
 /* ---- setup -------------------------------------------------------------- */
@@ -144,30 +196,34 @@ static oarc_status parse_ca(oarc_tls *tls, const char *ca_pem, size_t ca_len)
     } else {
         return OARC_ERR_ARGUMENT;
     }
-    int ret = mbedtls_x509_crt_parse(&tls->ca, (const unsigned char *)ca_pem, parse_len);
+    mbedtls_x509_crt *ca = &mb(tls)->ca;
+    int ret = mbedtls_x509_crt_parse(ca, (const unsigned char *)ca_pem, parse_len);
     /* ret > 0 counts certificates that did not parse: a bundle with one odd
-     * entry is still usable as long as one certificate made it. */
-    if (ret < 0 || tls->ca.version == 0) {
+     * entry is still usable as long as one certificate made it. None at all
+     * (random bytes, PEM armour around garbage) is the caller's bad input. */
+    if (ret < 0) {
         tls->last_error = ret;
-        return OARC_ERR_TLS_CERT;
+        return OARC_ERR_CA_NO_CERT;
     }
     return OARC_OK;
 }
 
 static oarc_status seed_drbg(oarc_tls *tls)
 {
-    int ret = mbedtls_ctr_drbg_seed(&tls->drbg, drbg_entropy, tls, oarc_tls_drbg_label,
+    int ret = mbedtls_ctr_drbg_seed(&mb(tls)->drbg, drbg_entropy, tls, oarc_tls_drbg_label,
                                     sizeof oarc_tls_drbg_label - 1u);
     if (ret != 0) {
+        /* The seed's only input that can fail is the port's entropy. */
         tls->last_error = ret;
-        return ret == MBEDTLS_ERR_CTR_DRBG_ENTROPY_SOURCE_FAILED ? OARC_ERR_ENTROPY : OARC_ERR_TLS;
+        return OARC_ERR_ENTROPY;
     }
-    return OARC_OK;
+    /* 3.6's TLS 1.3 runs on PSA Crypto, which has its own random source. */
+    return oarc_tls_backend_start(&tls->last_error);
 }
 
 static oarc_status configure(oarc_tls *tls)
 {
-    mbedtls_ssl_config *conf = &tls->conf;
+    mbedtls_ssl_config *conf = &mb(tls)->conf;
     int ret = mbedtls_ssl_config_defaults(conf, MBEDTLS_SSL_IS_CLIENT,
                                           MBEDTLS_SSL_TRANSPORT_STREAM,
                                           MBEDTLS_SSL_PRESET_DEFAULT);
@@ -175,14 +231,12 @@ static oarc_status configure(oarc_tls *tls)
         tls->last_error = ret;
         return OARC_ERR_TLS;
     }
-    mbedtls_ssl_conf_min_version(conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
-    mbedtls_ssl_conf_max_version(conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
+    oarc_tls_backend_policy(conf);
+    mbedtls_ssl_conf_cert_profile(conf, OARC_TLS_WEAK_LEGACY_POLICY ? &legacy_chain_profile
+                                                                   : &chain_profile);
     mbedtls_ssl_conf_authmode(conf, MBEDTLS_SSL_VERIFY_REQUIRED);
-    mbedtls_ssl_conf_ca_chain(conf, &tls->ca, NULL);
-    mbedtls_ssl_conf_rng(conf, mbedtls_ctr_drbg_random, &tls->drbg);
-#if defined(MBEDTLS_SSL_SESSION_TICKETS)
-    mbedtls_ssl_conf_session_tickets(conf, MBEDTLS_SSL_SESSION_TICKETS_ENABLED);
-#endif
+    mbedtls_ssl_conf_ca_chain(conf, &mb(tls)->ca, NULL);
+    mbedtls_ssl_conf_rng(conf, mbedtls_ctr_drbg_random, &mb(tls)->drbg);
 #if defined(OARC_TLS_MAX_FRAG_LEN) && defined(MBEDTLS_SSL_MAX_FRAGMENT_LENGTH)
     /* A board short of RAM may ask for smaller records (RFC 6066) with an
      * MBEDTLS_SSL_MAX_FRAG_LEN_* code; servers are free to ignore it, so its
@@ -195,12 +249,12 @@ static oarc_status configure(oarc_tls *tls)
 #endif
     /* The record buffers are allocated here, once: a connection reuses them
      * through mbedtls_ssl_session_reset. */
-    ret = mbedtls_ssl_setup(&tls->ssl, conf);
+    ret = mbedtls_ssl_setup(&mb(tls)->ssl, conf);
     if (ret != 0) {
         tls->last_error = ret;
         return OARC_ERR_TLS;
     }
-    mbedtls_ssl_set_bio(&tls->ssl, tls, bio_send, NULL, bio_recv_timeout);
+    mbedtls_ssl_set_bio(&mb(tls)->ssl, tls, bio_send, NULL, bio_recv_timeout);
     return OARC_OK;
 }
 
@@ -217,11 +271,12 @@ oarc_status oarc_tls_init(oarc_tls *tls, const oarc_port *port,
         return OARC_ERR_ARGUMENT;
     }
     memset(tls, 0, sizeof *tls);
-    mbedtls_ssl_init(&tls->ssl);
-    mbedtls_ssl_config_init(&tls->conf);
-    mbedtls_x509_crt_init(&tls->ca);
-    mbedtls_ctr_drbg_init(&tls->drbg);
-    mbedtls_ssl_session_init(&tls->saved);
+    oarc_tls_mbedtls *m = mb(tls);
+    mbedtls_ssl_init(&m->ssl);
+    mbedtls_ssl_config_init(&m->conf);
+    mbedtls_x509_crt_init(&m->ca);
+    mbedtls_ctr_drbg_init(&m->drbg);
+    mbedtls_ssl_session_init(&m->saved);
     tls->port = port;
 
     oarc_status st = parse_ca(tls, ca_pem, ca_len);
@@ -245,26 +300,26 @@ oarc_status oarc_tls_init(oarc_tls *tls, const oarc_port *port,
 
 static void drop_saved_session(oarc_tls *tls)
 {
-    mbedtls_ssl_session_free(&tls->saved);
-    mbedtls_ssl_session_init(&tls->saved);
+    mbedtls_ssl_session_free(&mb(tls)->saved);
+    mbedtls_ssl_session_init(&mb(tls)->saved);
     tls->saved_host[0] = '\0';
     tls->has_saved = false;
 }
 
-/* Kept after every full or abbreviated handshake: the server may have sent a
- * fresh ticket. The host name is kept with it, because resuming skips the
- * certificate check and so must only ever happen with the same server name. */
-static void save_session(oarc_tls *tls, const char *hostname, size_t host_len)
+/* The connection's session, kept for the next connect to saved_host (set by
+ * the handshake: resuming skips the certificate check, so a session must
+ * only ever be offered to the name it was made with). Called after a TLS 1.2
+ * handshake, full or abbreviated (the server may have sent a fresh ticket),
+ * and for each TLS 1.3 NewSessionTicket, which arrives after the handshake. */
+void oarc_tls_save_session(oarc_tls *tls)
 {
-    drop_saved_session(tls);
-    int ret = mbedtls_ssl_get_session(&tls->ssl, &tls->saved);
+    mbedtls_ssl_session_free(&mb(tls)->saved);
+    mbedtls_ssl_session_init(&mb(tls)->saved);
+    int ret = mbedtls_ssl_get_session(&mb(tls)->ssl, &mb(tls)->saved);
+    tls->has_saved = ret == 0;
     if (ret != 0) {
         tls->last_error = ret;
-        drop_saved_session(tls);
-        return;
     }
-    memcpy(tls->saved_host, hostname, host_len + 1u);
-    tls->has_saved = true;
 }
 
 static void offer_saved_session(oarc_tls *tls, const char *hostname, size_t host_len)
@@ -273,7 +328,7 @@ static void offer_saved_session(oarc_tls *tls, const char *hostname, size_t host
         return;
     }
     if (memcmp(tls->saved_host, hostname, host_len + 1u) != 0 ||
-        mbedtls_ssl_set_session(&tls->ssl, &tls->saved) != 0) {
+        mbedtls_ssl_set_session(&mb(tls)->ssl, &mb(tls)->saved) != 0) {
         drop_saved_session(tls); /* a full handshake follows instead */
     }
 }
@@ -294,7 +349,7 @@ static size_t bounded_len(const char *s, size_t max)
  * is ready for the next one; the configuration and saved session stay. */
 static void end_connection(oarc_tls *tls)
 {
-    int ret = mbedtls_ssl_session_reset(&tls->ssl);
+    int ret = mbedtls_ssl_session_reset(&mb(tls)->ssl);
     if (ret != 0) {
         tls->last_error = ret;
     }
@@ -304,13 +359,14 @@ static void end_connection(oarc_tls *tls)
 static oarc_status handshake_result(oarc_tls *tls, int ret, const char *hostname, size_t host_len)
 {
     if (ret == 0) {
-        tls->verify_flags = mbedtls_ssl_get_verify_result(&tls->ssl);
-        save_session(tls, hostname, host_len);
+        tls->verify_flags = mbedtls_ssl_get_verify_result(&mb(tls)->ssl);
+        memcpy(tls->saved_host, hostname, host_len + 1u);
+        oarc_tls_backend_handshake_done(tls, &mb(tls)->ssl);
         return OARC_OK;
     }
     oarc_status st = failure_status(tls, ret, OARC_ERR_TLS_HANDSHAKE);
     if (ret == MBEDTLS_ERR_X509_CERT_VERIFY_FAILED) {
-        tls->verify_flags = mbedtls_ssl_get_verify_result(&tls->ssl);
+        tls->verify_flags = mbedtls_ssl_get_verify_result(&mb(tls)->ssl);
         st = OARC_ERR_TLS_CERT;
     }
     if (st == OARC_ERR_TLS_CERT || st == OARC_ERR_TLS_HANDSHAKE) {
@@ -334,7 +390,7 @@ oarc_status oarc_tls_handshake(oarc_tls *tls, const char *hostname, uint32_t tim
     /* Whatever the previous connection left (an error, no close), start clean. */
     end_connection(tls);
     /* Sets SNI and the name the certificate is checked against. */
-    int ret = mbedtls_ssl_set_hostname(&tls->ssl, hostname);
+    int ret = mbedtls_ssl_set_hostname(&mb(tls)->ssl, hostname);
     if (ret != 0) {
         tls->last_error = ret;
         return OARC_ERR_TLS;
@@ -342,11 +398,11 @@ oarc_status oarc_tls_handshake(oarc_tls *tls, const char *hostname, uint32_t tim
     offer_saved_session(tls, hostname, host_len);
     tls->open = true;
     begin_op(tls, timeout_ms);
-    ret = mbedtls_ssl_handshake(&tls->ssl);
+    ret = mbedtls_ssl_handshake(&mb(tls)->ssl);
     for (uint32_t turn = 1; wants_another_turn(tls, ret, turn); turn++) {
-        ret = mbedtls_ssl_handshake(&tls->ssl);
+        ret = mbedtls_ssl_handshake(&mb(tls)->ssl);
     }
-    if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) {
+    if (wants_more(ret)) {
         tls->last_error = ret;
         end_connection(tls);
         return OARC_ERR_TIMEOUT;
@@ -365,14 +421,14 @@ int oarc_tls_send(oarc_tls *tls, const uint8_t *buf, size_t len, uint32_t timeou
     begin_op(tls, timeout_ms);
     /* mbedtls_ssl_write takes at most one record's worth and says how much;
      * the caller loops like it does over port->send. */
-    int ret = mbedtls_ssl_write(&tls->ssl, buf, len);
+    int ret = mbedtls_ssl_write(&mb(tls)->ssl, buf, len);
     for (uint32_t turn = 1; wants_another_turn(tls, ret, turn); turn++) {
-        ret = mbedtls_ssl_write(&tls->ssl, buf, len);
+        ret = mbedtls_ssl_write(&mb(tls)->ssl, buf, len);
     }
     if (ret > 0) {
         return ret;
     }
-    if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) {
+    if (wants_more(ret)) {
         tls->last_error = ret;
         return OARC_ERR_TIMEOUT;
     }
@@ -388,18 +444,19 @@ int oarc_tls_recv(oarc_tls *tls, uint8_t *buf, size_t len, uint32_t timeout_ms)
         return OARC_ERR_CLOSED;
     }
     begin_op(tls, timeout_ms);
-    int ret = mbedtls_ssl_read(&tls->ssl, buf, len);
+    int ret = oarc_tls_backend_read(tls, &mb(tls)->ssl, buf, len);
     for (uint32_t turn = 1; wants_another_turn(tls, ret, turn); turn++) {
-        ret = mbedtls_ssl_read(&tls->ssl, buf, len);
+        ret = oarc_tls_backend_read(tls, &mb(tls)->ssl, buf, len);
     }
     if (ret > 0) {
         return ret;
     }
-    /* The peer is done: with close_notify, or by closing TCP (EOF). */
-    if (ret == 0 || ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY || ret == MBEDTLS_ERR_SSL_CONN_EOF) {
+    /* The peer is done: with close_notify, or by closing TCP (EOF, which
+     * mbedtls_ssl_read reports as 0). */
+    if (ret == 0 || ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY) {
         return 0;
     }
-    if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) {
+    if (wants_more(ret)) {
         tls->last_error = ret;
         return OARC_ERR_TIMEOUT;
     }
@@ -414,9 +471,9 @@ void oarc_tls_close(oarc_tls *tls)
     /* Best effort: the connection may already be dead, and then the alert
      * simply fails to go out. The session was saved after the handshake. */
     begin_op(tls, OARC_TLS_CLOSE_TIMEOUT_MS);
-    int ret = mbedtls_ssl_close_notify(&tls->ssl);
+    int ret = mbedtls_ssl_close_notify(&mb(tls)->ssl);
     for (uint32_t turn = 1; wants_another_turn(tls, ret, turn); turn++) {
-        ret = mbedtls_ssl_close_notify(&tls->ssl);
+        ret = mbedtls_ssl_close_notify(&mb(tls)->ssl);
     }
     end_connection(tls);
 }
@@ -427,11 +484,12 @@ void oarc_tls_free(oarc_tls *tls)
         return;
     }
     /* Each free is harmless on a context that is zeroed or only init'ed. */
-    mbedtls_ssl_session_free(&tls->saved);
-    mbedtls_ssl_free(&tls->ssl);
-    mbedtls_ssl_config_free(&tls->conf);
-    mbedtls_x509_crt_free(&tls->ca);
-    mbedtls_ctr_drbg_free(&tls->drbg);
+    oarc_tls_mbedtls *m = mb(tls);
+    mbedtls_ssl_session_free(&m->saved);
+    mbedtls_ssl_free(&m->ssl);
+    mbedtls_ssl_config_free(&m->conf);
+    mbedtls_x509_crt_free(&m->ca);
+    mbedtls_ctr_drbg_free(&m->drbg);
     /* The DRBG state and the session's master secret must not linger. */
     mbedtls_platform_zeroize(tls, sizeof *tls);
 }
