@@ -20,7 +20,8 @@ else()
   oarc_require_debian_package("jsmn.h" OARC_JSMN_INCLUDE_DIR libjsmn-dev)
 endif()
 
-if(OARC_WITH_CLIENT)
+# A device board brings its own mbedTLS (built from source with its config).
+if(OARC_WITH_CLIENT AND NOT OARC_BOARD)
   find_path(OARC_MBEDTLS_INCLUDE_DIR mbedtls/ssl.h)
   find_library(OARC_MBEDTLS_LIB mbedtls)
   find_library(OARC_MBEDX509_LIB mbedx509)
