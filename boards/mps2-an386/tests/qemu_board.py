@@ -6,6 +6,10 @@ device of a namespace the test made (tests/lwip's rig) and nothing else.
 import os
 import shutil
 import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "tests", "lwip"))
 
 QEMU = "qemu-system-arm"
 MACHINE = "mps2-an386"
@@ -30,7 +34,7 @@ def image(name):
                          % (IMAGES, name))
 
 
-def command(elf, append="", tap=None, mac="52:54:00:12:34:56", icount=False):
+def command(elf, append="", tap=None, mac=None, icount=False):
     """The QEMU command line. Without tap the board has no network at all
     (-nic none); with it, the LAN9118 sits on that TAP device only."""
     cmd = [QEMU, "-M", MACHINE, "-display", "none", "-monitor", "none", "-serial", "stdio",
@@ -38,7 +42,7 @@ def command(elf, append="", tap=None, mac="52:54:00:12:34:56", icount=False):
     if append:
         cmd += ["-append", append]
     if tap:
-        cmd += ["-nic", "tap,ifname=%s,script=no,downscript=no,mac=%s" % (tap, mac)]
+        cmd += ["-nic", "tap,ifname=%s,script=no,downscript=no,mac=%s" % (tap, mac or BOARD_MAC)]
     else:
         cmd += ["-nic", "none"]
     if icount:
@@ -50,3 +54,12 @@ def run(cmd, prefix=(), timeout=BOOT_TIMEOUT_S):
     """Boot once; a CompletedProcess (stdout: the UART log)."""
     return subprocess.run(list(prefix) + cmd, capture_output=True, text=True, timeout=timeout,
                           errors="replace")
+
+
+BOARD_MAC = "52:54:00:12:34:56"
+
+
+def rig_reason():
+    """Why the networked tests cannot run here (QEMU, or tests/lwip's rig), or None."""
+    from rig import machine_reason
+    return qemu_reason() or machine_reason()
