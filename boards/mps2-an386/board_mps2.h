@@ -14,6 +14,10 @@
 
 /** Exit status of a fault exception (never an exit code of the firmware). */
 #define BOARD_EXIT_FAULT 99
+/** Exit status of a boot stopped for want of entropy. */
+#define BOARD_EXIT_NO_ENTROPY 98
+
+/* The reset handler starts the clock and the UART before main(). */
 
 /** Start SysTick: a 1 ms tick from the 25 MHz core clock. */
 void board_clock_start(void);

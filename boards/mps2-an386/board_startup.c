@@ -9,6 +9,9 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <stdio.h>
+
+#include "board_entropy.h"
 #include "board_mps2.h"
 #include "board_semihost.h"
 
@@ -61,6 +64,19 @@ static void paint_stack(void)
     }
 }
 
+/* No entropy, no boot: keys made from a guessable seed are worse than no
+ * device at all, so there is no fallback. */
+static void require_entropy(void)
+{
+    uint8_t probe[16];
+    if (board_entropy(NULL, probe, sizeof probe) != OARC_OK) {
+        printf("mps2-an386: no entropy: the host's /dev/urandom (this emulator's stand-in "
+               "for a TRNG) cannot be read through semihosting; stopping the boot\n");
+        board_exit(BOARD_EXIT_NO_ENTROPY);
+    }
+    memset(probe, 0, sizeof probe);
+}
+
 __attribute__((noreturn)) void board_reset(void)
 {
     size_t data = (size_t)((uintptr_t)__data_end - (uintptr_t)__data_start);
@@ -71,6 +87,9 @@ __attribute__((noreturn)) void board_reset(void)
     __asm volatile("dsb\n\tisb" ::: "memory");
     _set_tls(__tls_base);
     paint_stack();
+    board_clock_start();
+    board_uart_start();
+    require_entropy();
     board_exit(main());
 }
 

@@ -34,6 +34,7 @@
 #define MBEDTLS_PLATFORM_C
 #define MBEDTLS_PLATFORM_MEMORY
 #define MBEDTLS_MEMORY_BUFFER_ALLOC_C
+#define MBEDTLS_MEMORY_DEBUG               /* mbedtls_memory_buffer_alloc_max_get: the peak */
 /* Until mbedtls_memory_buffer_alloc_init() installs the static array,
  * allocations fail instead of reaching the C library's heap. */
 void *oarc_mps2_no_calloc(size_t n, size_t size);

@@ -39,8 +39,6 @@ static void found(const char *name, const ip_addr_t *addr, void *arg)
 
 int main(void)
 {
-    board_clock_start();
-    board_uart_start();
     if (!board_semihost_cmdline(cmdline, sizeof cmdline)) {
         cmdline[0] = '\0';
     }

@@ -54,8 +54,6 @@ static void arg_value(const char *name, char *out, size_t cap)
 
 int main(void)
 {
-    board_clock_start();
-    board_uart_start();
     printf("mps2-an386 selftest: uart up\n");
     if (!board_semihost_cmdline(cmdline, sizeof cmdline)) {
         cmdline[0] = '\0';
