@@ -8,3 +8,6 @@ include(${CMAKE_CURRENT_LIST_DIR}/../../cmake/arm-none-eabi.cmake)
 string(APPEND CMAKE_C_FLAGS_INIT " --specs=picolibc.specs")
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-nostartfiles -Wl,--gc-sections")
 set(OARC_BOARD mps2-an386 CACHE STRING "")
+# mbedTLS 3.6 built from Debian's source package with the board's whole config.
+set(OARC_MBEDTLS source CACHE STRING "")
+set(OARC_MBEDTLS_BOARD_CONFIG ${CMAKE_CURRENT_LIST_DIR}/mbedtls_board_config.h CACHE FILEPATH "")
