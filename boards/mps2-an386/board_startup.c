@@ -118,3 +118,10 @@ void board_exit(int code)
 {
     board_semihost_exit(code);
 }
+
+/* The C library's exit() ends here: the emulator stops with that status. */
+void _exit(int code);
+void _exit(int code)
+{
+    board_exit(code);
+}

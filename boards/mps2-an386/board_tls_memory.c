@@ -3,7 +3,8 @@
  * @brief mbedTLS's memory on this board: one static array handed to
  * MBEDTLS_MEMORY_BUFFER_ALLOC_C, and the "no heap" stand-ins mbedTLS calls
  * before that (mbedtls_board_config.h), which fail instead of reaching the
- * C library. Also mbedTLS's millisecond clock (MBEDTLS_PLATFORM_MS_TIME_ALT).
+ * C library. Also mbedTLS's clocks (MBEDTLS_PLATFORM_MS_TIME_ALT, and
+ * seconds since boot as its time()).
  */
 #include "board_tls_memory.h"
 
@@ -41,6 +42,15 @@ void board_tls_memory_peak(size_t *peak, size_t *size)
     *peak = 0;
     mbedtls_memory_buffer_alloc_max_get(peak, &blocks);
     *size = sizeof pool;
+}
+
+long long oarc_mps2_time(long long *t)
+{
+    long long now = (long long)(board_ms() / 1000u);
+    if (t != NULL) {
+        *t = now;
+    }
+    return now;
 }
 
 mbedtls_ms_time_t mbedtls_ms_time(void)

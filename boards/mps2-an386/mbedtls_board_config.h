@@ -31,6 +31,11 @@
 #define MBEDTLS_HAVE_ASM
 #define MBEDTLS_HAVE_TIME
 #define MBEDTLS_PLATFORM_MS_TIME_ALT
+/* Seconds since boot for the few places that still ask for time(); the
+ * board has no calendar clock. */
+long long oarc_mps2_time(long long *t);
+#define MBEDTLS_PLATFORM_TIME_TYPE_MACRO long long
+#define MBEDTLS_PLATFORM_TIME_MACRO oarc_mps2_time
 #define MBEDTLS_PLATFORM_C
 #define MBEDTLS_PLATFORM_MEMORY
 #define MBEDTLS_MEMORY_BUFFER_ALLOC_C
