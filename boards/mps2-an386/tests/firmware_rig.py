@@ -51,15 +51,18 @@ class FirmwareRig(unittest.TestCase):
 
     # ---- helpers -----------------------------------------------------------
 
-    def boot(self, key_file=True, ca_file=None):
+    def boot(self, key_file=True, ca_file=None, image=FIRMWARE, icount=False, extra=""):
         """Boot the firmware once: (CompletedProcess, items, summary). Prints the
         UART log and what the simulator recorded of its peer."""
         words = ["base_url=" + self.rig.base_url, "ca_file=" + (ca_file or self.rig.sim.ca_file)]
+        if extra:
+            words.append(extra)
         if key_file:
             words.append("key_file=" + self.key_file)
         seen = len(self.rig.sim.requests())
         start = time.monotonic()
-        r = qemu_board.run(qemu_board.command(qemu_board.image(FIRMWARE), " ".join(words), tap=TAP),
+        r = qemu_board.run(qemu_board.command(qemu_board.image(image), " ".join(words), tap=TAP,
+                                              icount=icount),
                            prefix=self.rig.netns.exec_prefix())
         took = time.monotonic() - start
         print("---- UART log (exit status %d, %.2f s of host time)" % (r.returncode, took))
