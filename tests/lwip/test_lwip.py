@@ -1,9 +1,10 @@
 """The seed updates through the lwIP build, over a TAP link inside a network
 namespace of the test's own (rig.py), against the simulator on the link's far end.
 
-Run by ctest (label lwip), which sets OARC_LWIP_CLI and OARC_LWIP_ITEST to the
-lwIP programs (oarc-lwip, itest-client-lwip) and OARC_ITEST to the POSIX build's
-itest_client, whose answer to the same faults the lwIP build must match. Each
+Run by ctest (label lwip), which sets OARC_LWIP_CLI, OARC_LWIP_ITEST and
+OARC_LWIP_PROVISIONER to one lwIP board's programs (oarc-lwip, itest-client-lwip,
+oarc-provisioner-lwip; or the -lwip-raw ones) and OARC_ITEST to the POSIX
+build's itest_client, whose answer to the same faults the lwIP build must match. Each
 test makes and removes its own namespace. Where the machine cannot (not root,
 no /dev/net/tun) a test is skipped with the reason, unless OARC_LWIP_REQUIRE=1.
 """
@@ -18,11 +19,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from rig import API_NAME, LWIP_ADDR, LwipRig, RigUnavailable, Simulator  # noqa: E402
+from oarc_sim import load_fixture  # noqa: E402
 
 ADMIN_KEY = "sk-admin-lwip-0123456789"
 LWIP_CLI = os.environ.get("OARC_LWIP_CLI", "")
 LWIP_ITEST = os.environ.get("OARC_LWIP_ITEST", "")
+LWIP_PROVISIONER = os.environ.get("OARC_LWIP_PROVISIONER", "")
 POSIX_ITEST = os.environ.get("OARC_ITEST", "")
+SAMPLE_PLAN = os.path.join(HERE, "..", "..", "firmware", "provisioner", "plans", "sample.json")
 REQUIRE = os.environ.get("OARC_LWIP_REQUIRE") == "1"
 TIMEOUT_MS = 10000
 SILENT_ADDR = "10.77.0.9"  # on the link's subnet, answered by nobody (no ARP reply)
@@ -44,7 +48,7 @@ class LwipOverTap(unittest.TestCase):
                 self.fail("OARC_LWIP_REQUIRE=1 but the rig cannot run here: %s" % e)
             self.skipTest("lwIP TAP rig unavailable: %s" % e)
         for name, path in (("OARC_LWIP_CLI", LWIP_CLI), ("OARC_LWIP_ITEST", LWIP_ITEST),
-                           ("OARC_ITEST", POSIX_ITEST)):
+                           ("OARC_LWIP_PROVISIONER", LWIP_PROVISIONER), ("OARC_ITEST", POSIX_ITEST)):
             self.assertTrue(path and os.access(path, os.X_OK), "%s must name a built program" % name)
         self.env = self.rig.lwip_env()
         self.env["OPENAI_ADMIN_KEY"] = ADMIN_KEY
@@ -167,6 +171,59 @@ class LwipOverTap(unittest.TestCase):
         # The head and part of the body arrive, then a TCP RST.
         self.check_fault_handled_like_posix(kind="close_mid_body", bytes=8, reset=True,
                                             method="POST")
+
+    # ---- the provisioner ------------------------------------------------------
+
+    def provision_sample(self):
+        r = self.rig.run([LWIP_PROVISIONER, "--base-url", self.rig.base_url, "--ca-file",
+                          self.rig.sim.ca_file, "--timeout-ms", str(TIMEOUT_MS), "--json", SAMPLE_PLAN],
+                         env=self.env)
+        self.assertEqual(r.returncode, 0, "provisioner failed:\n" + r.stderr)
+        items = [x for x in json_lines(r.stdout) if "summary" not in x]
+        return [x["outcome"] for x in items]
+
+    def test_provisioner_sample_plan_twice(self):
+        first = self.provision_sample()
+        writes = self.rig.sim.stats()["writes"]
+        self.assert_all_from_lwip()
+        print("first run: %s; the simulator counted %d write(s)" % (first, writes))
+        self.assertEqual(writes, 6)
+        self.assertIn("created", first)
+        self.rig.sim.clear_requests()  # also zeroes the counters
+        second = self.provision_sample()
+        writes = self.rig.sim.stats()["writes"]
+        print("second run: %s; the simulator counted %d write(s)" % (second, writes))
+        self.assert_all_from_lwip()
+        self.assertEqual(second, ["unchanged"] * 9)
+        self.assertEqual(writes, 0)
+        self.assertEqual({r["method"] for r in self.rig.sim.requests()}, {"GET"})
+
+    # ---- an answer far larger than the client's 4 KB rx --------------------
+
+    def test_long_list_through_a_4k_rx(self):
+        # 300 more roles: one page of them all is a 64 KB+ answer. The CLI asks
+        # for it (--limit 1000), cannot hold it in its 4 KB rx, closes, and
+        # walks the list in pages that fit; every role comes out once.
+        fx = load_fixture(None)
+        for i in range(300):
+            fx["organization"]["roles"].append({
+                "id": "role_long%03d" % i, "name": "Long List Role %03d" % i,
+                "description": "one of many roles that make the list longer than any rx",
+                "permissions": ["api.usage.read"], "predefined_role": False,
+                "created_at": 1711480000 + i, "updated_at": 1711480000 + i,
+                "created_by": "user_abc123", "metadata": {}})
+        self.rig.sim.reset_state(fixture=fx)
+        self.rig.sim.clear_requests()
+        listed = self.cli("org-role", "list", "--all", "--limit", "1000")
+        ids = [r["id"] for r in listed["data"]]
+        self.assertEqual(sorted(ids), sorted(r["id"] for r in fx["organization"]["roles"]))
+        records = self.assert_all_from_lwip()
+        sizes = [r["response_bytes"] for r in records]
+        print("%d answers, %d bytes in all, the first (limit 1000) %d bytes"
+              % (len(sizes), sum(sizes), sizes[0]))
+        self.assertEqual(records[0]["query"].get("limit"), "1000")
+        self.assertGreaterEqual(sizes[0], 64 * 1024)
+        self.assertGreaterEqual(sum(sizes), 2 * 64 * 1024)
 
     # ---- the deadline covers the name lookup ---------------------------------
 

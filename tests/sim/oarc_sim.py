@@ -1158,6 +1158,8 @@ class _Connection(threading.Thread):
                 self._close_abruptly()
             return False
 
+        # The answer's size on the wire (TLS aside): what a client had to take in.
+        rec["response_bytes"] = len(head) + sum(len(piece) for piece in pieces)
         sim._finish_request(rec, status, kind, write)
         self.sock.sendall(head)
         for piece in pieces:
@@ -1679,6 +1681,7 @@ class Simulator:
                 "body_utf8": self._is_utf8(req.body), "body_len": len(req.body),
                 "request_id": request_id, "status": None, "fault": fault["kind"] if fault else None,
                 "fault_id": fault["id"] if fault else None, "outcome": None,
+                "response_bytes": None,
             }
             self._requests.append(rec)
         rng = random.Random("%s:%d" % (self.seed, seq))

@@ -800,8 +800,13 @@ class Wire(SimCase):
         self.assertEqual(self.sim.stats()["statuses"], {"400": 4})
 
     def test_recorded_request(self):
-        self.call("POST", "/projects/proj_abc123/roles/role_01J1F8PROJ?x=1", {"role_name": "Zoë"})
+        _, _, answer = self.call("POST", "/projects/proj_abc123/roles/role_01J1F8PROJ?x=1",
+                                 {"role_name": "Zoë"})
         [rec] = self.sim.requests()
+        # The whole answer on the wire: head, framing and the pretty-printed body.
+        body_len = len(self.sim._encode_json(answer))
+        self.assertGreater(rec["response_bytes"], body_len + len("HTTP/1.1 200 OK\r\n\r\n"))
+        self.assertLess(rec["response_bytes"], body_len + 1024)
         self.assertEqual((rec["method"], rec["raw_path"], rec["path"], rec["query"], rec["query_raw"]),
                          ("POST", "/v1/projects/proj_abc123/roles/role_01J1F8PROJ",
                           "/v1/projects/proj_abc123/roles/role_01J1F8PROJ", {"x": "1"}, "x=1"))

@@ -1,14 +1,25 @@
 /**
  * @file lwipopts.h
  * @brief A minimal lwIP configuration of a Cortex-M4 board running lwIP with
- * an RTOS (NO_SYS 0): enough to compile the oarc lwIP port against lwIP's
- * own headers for that target (ctest lwip.port_cortex_m4). Sizes are a small
- * device's; nothing here is linked or run.
+ * an RTOS (NO_SYS 0), or bare metal (NO_SYS 1, when the check defines it):
+ * enough to compile the oarc lwIP ports against lwIP's own headers for that
+ * target (ctests lwip.port_cortex_m4*, lwip.raw_port_cortex_m4*). Sizes are
+ * a small device's; nothing here is linked or run.
  */
 #ifndef OARC_CM4_CHECK_LWIPOPTS_H
 #define OARC_CM4_CHECK_LWIPOPTS_H
 
+/* NO_SYS 0 (an RTOS, the sockets port's checks) unless the check defines
+ * NO_SYS=1: a bare-metal board with the raw API only (the raw port's checks,
+ * lwip.raw_port_cortex_m4*). */
+#ifndef NO_SYS
 #define NO_SYS                      0
+#endif
+#if NO_SYS
+#define LWIP_NETCONN                0
+#define LWIP_SOCKET                 0
+#define SYS_LIGHTWEIGHT_PROT        1   /* the Ethernet interrupt allocates pbufs */
+#else
 /* The port reaches lwIP's core with tcpip_api_call: under the core lock
  * here, by a message to the tcpip thread in lwip.port_cortex_m4_minimal. */
 #ifndef LWIP_TCPIP_CORE_LOCKING
@@ -27,6 +38,7 @@
 #define LWIP_SOCKET_SELECT          1
 #define LWIP_SOCKET_POLL            1
 #define LWIP_NETIF_API              1
+#endif
 
 /* Both families, so that the port's AF_UNSPEC path meets IPv6 too. */
 #define LWIP_IPV4                   1

@@ -14,6 +14,11 @@
  *   recv      connect, receive once
  *   send      connect, then send 1 KB at a time until the port reports an
  *             error or 4 MB went out
+ *   drain     connect, let the port run for 1 s without reading (the peer
+ *             may send only what the window lets through), then receive
+ *             through a 4 KB buffer until the peer closes: the total, the
+ *             number of reads, the largest read and an FNV-1a hash of
+ *             the bytes
  *   entropy   no connection: 32 bytes from the board's source
  *   reinit    the board taken down and brought up again, then echo
  * Exit 0 when the probe ran (whatever the port returned), 2 on bad usage,
@@ -70,6 +75,40 @@ static int send_until_error(oarc_port *port, uint32_t timeout_ms)
     return n;
 }
 
+#define DRAIN_BUFFER 4096u
+#define DRAIN_IDLE_MS 1000u
+#define DRAIN_MAX_READS 100000u
+
+/* Everything the peer sends, read through a 4 KB buffer after an idle
+ * second: one JSON line. */
+static int drain(oarc_port *port, uint32_t timeout_ms)
+{
+    static uint8_t buf[DRAIN_BUFFER];
+    port->sleep_ms(port->ctx, DRAIN_IDLE_MS);
+    uint32_t hash = 2166136261u;
+    unsigned long total = 0;
+    unsigned reads = 0;
+    int largest = 0;
+    int n = 0;
+    for (unsigned i = 0; i < DRAIN_MAX_READS; i++) {
+        n = port->recv(port->ctx, buf, sizeof buf, timeout_ms);
+        if (n <= 0) {
+            break;
+        }
+        for (int k = 0; k < n; k++) {
+            hash = (hash ^ buf[k]) * 16777619u;
+        }
+        total += (unsigned long)n;
+        reads++;
+        largest = n > largest ? n : largest;
+    }
+    printf("{\"op\":\"drain\",\"connect\":\"OARC_OK\",\"result\":\"%s\",\"bytes\":%lu,"
+           "\"reads\":%u,\"largest_read\":%d,\"fnv1a\":%lu}\n",
+           n == 0 ? "closed" : oarc_status_str((oarc_status)n), total, reads, largest,
+           (unsigned long)hash);
+    return 0;
+}
+
 static int run(oarc_port *port, const char *host, uint16_t tcp_port, uint32_t timeout_ms,
                const char *op)
 {
@@ -80,6 +119,11 @@ static int run(oarc_port *port, const char *host, uint16_t tcp_port, uint32_t ti
     char data[16] = "";
     if (connected == OARC_OK && strcmp(op, "connect") != 0) {
         start = port->now_ms(port->ctx);
+        if (strcmp(op, "drain") == 0) {
+            int rc = drain(port, timeout_ms);
+            port->close(port->ctx);
+            return rc;
+        }
         if (strcmp(op, "send") == 0) {
             result = send_until_error(port, timeout_ms);
         } else {
@@ -104,7 +148,7 @@ int main(int argc, char **argv)
 {
     /* HOST2 comes with "again" and only with it. */
     if (argc != 5 && !(argc == 6 && strcmp(argv[4], "again") == 0)) {
-        fprintf(stderr, "usage: %s HOST PORT TIMEOUT_MS connect|echo|recv|send|entropy|reinit\n"
+        fprintf(stderr, "usage: %s HOST PORT TIMEOUT_MS connect|echo|recv|send|drain|entropy|reinit\n"
                         "       %s HOST PORT TIMEOUT_MS again HOST2\n", argv[0], argv[0]);
         return 2;
     }
@@ -114,8 +158,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "bad PORT or TIMEOUT_MS\n");
         return 2;
     }
-    static const char *const ops[] = { "connect", "echo", "recv", "send", "entropy", "reinit",
-                                       "again" };
+    static const char *const ops[] = { "connect", "echo", "recv", "send", "drain", "entropy",
+                                       "reinit", "again" };
     size_t op = 0;
     while (op < sizeof ops / sizeof ops[0] && strcmp(argv[4], ops[op]) != 0) {
         op++;
