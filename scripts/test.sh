@@ -1,7 +1,8 @@
 #!/bin/sh
 # Every test, from a fresh Debian machine: installs what is missing, then
-#   1. gcc build (-Werror), all ctest labels but fuzz
-#   2. clang build with AddressSanitizer + UBSan + libFuzzer, all ctest labels
+#   1. gcc build (-Werror) on Debian's mbedTLS 2.28, all ctest labels but fuzz
+#   2. clang build with AddressSanitizer + UBSan + libFuzzer on mbedTLS 3.6
+#      (OARC_MBEDTLS=source: TLS 1.3), all ctest labels
 # The Cortex-M4 cross build and its size report run as the 'size' ctest.
 # Usage: scripts/test.sh [BUILD_ROOT]   (default: ./build-ci)
 set -eu
@@ -16,12 +17,13 @@ if [ "$(id -u)" -eq 0 ] && [ -c /dev/net/tun ]; then
     export OARC_LWIP_REQUIRE=1
 fi
 
-echo "== gcc build"
-CC=gcc cmake -S "$root" -B "$out/gcc" -DCMAKE_BUILD_TYPE=Debug >/dev/null
+echo "== gcc build (mbedTLS 2.28)"
+CC=gcc cmake -S "$root" -B "$out/gcc" -DCMAKE_BUILD_TYPE=Debug -DOARC_MBEDTLS=system >/dev/null
 cmake --build "$out/gcc" -j"$jobs"
 (cd "$out/gcc" && ctest --output-on-failure -j"$jobs")
 
-echo "== clang build (ASan, UBSan, libFuzzer)"
-CC=clang cmake -S "$root" -B "$out/clang" -DCMAKE_BUILD_TYPE=Debug -DOARC_FUZZ=ON >/dev/null
+echo "== clang build (ASan, UBSan, libFuzzer, mbedTLS 3.6)"
+CC=clang cmake -S "$root" -B "$out/clang" -DCMAKE_BUILD_TYPE=Debug -DOARC_FUZZ=ON \
+    -DOARC_MBEDTLS=source >/dev/null
 cmake --build "$out/clang" -j"$jobs"
 (cd "$out/clang" && ctest --output-on-failure -j"$jobs" -LE 'size|qemu')

@@ -5,6 +5,7 @@
 #include "tls_mbedtls.h"
 
 #include "oarc/oarc_config.h"
+#include "oarc/oarc_tls.h"
 
 /* ECDHE groups, in order of preference. */
 static const mbedtls_ecp_group_id policy_curves[] = {
@@ -30,22 +31,23 @@ void oarc_tls_backend_policy(mbedtls_ssl_config *conf)
     mbedtls_ssl_conf_min_version(conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
     mbedtls_ssl_conf_max_version(conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
     mbedtls_ssl_conf_session_tickets(conf, MBEDTLS_SSL_SESSION_TICKETS_ENABLED);
+    mbedtls_ssl_conf_sig_hashes(conf, policy_sig_hashes);
     if (OARC_TLS_WEAK_LEGACY_POLICY) {
-        return; /* mbedTLS's default suites, curves and hashes */
+        return; /* mbedTLS's default suites and curves */
     }
     mbedtls_ssl_conf_curves(conf, policy_curves);
-    mbedtls_ssl_conf_sig_hashes(conf, policy_sig_hashes);
     mbedtls_ssl_conf_ciphersuites(conf, policy_suites);
 }
 
-bool oarc_tls_backend_tickets_come_later(const mbedtls_ssl_context *ssl)
+void oarc_tls_backend_handshake_done(oarc_tls *tls, mbedtls_ssl_context *ssl)
 {
     (void)ssl;
-    return false;
+    oarc_tls_save_session(tls);
 }
 
-bool oarc_tls_backend_is_new_ticket(int ret)
+int oarc_tls_backend_read(oarc_tls *tls, mbedtls_ssl_context *ssl, unsigned char *buf,
+                          size_t len)
 {
-    (void)ret;
-    return false;
+    (void)tls; /* TLS 1.2 has no ticket after the handshake */
+    return mbedtls_ssl_read(ssl, buf, len);
 }

@@ -8,6 +8,7 @@
 #include <psa/crypto.h>
 
 #include "oarc/oarc_config.h"
+#include "oarc/oarc_tls.h"
 
 /* ECDHE groups (TLS 1.3 key shares, TLS 1.2 curves), in order of preference. */
 static const uint16_t policy_groups[] = {
@@ -16,13 +17,17 @@ static const uint16_t policy_groups[] = {
 };
 
 /* Signature algorithms of the handshake (and, in TLS 1.3, of the chain): no
- * SHA-1. mbedTLS leaves out of its ClientHello the ones its build lacks. */
+ * SHA-1. mbedTLS leaves out of its ClientHello the ones its build lacks.
+ * RSA PKCS#1 v1.5 comes before RSA-PSS: a TLS 1.2 server with an RSA key
+ * takes the first it can, and mbedTLS 3.6.6's TLS 1.2 code refuses a
+ * ServerKeyExchange signed with PSS (fixed upstream after 3.6.6); TLS 1.3
+ * allows only PSS for RSA, so there the server skips to it. */
 static const uint16_t policy_sig_algs[] = {
     MBEDTLS_TLS1_3_SIG_ECDSA_SECP256R1_SHA256, MBEDTLS_TLS1_3_SIG_ECDSA_SECP384R1_SHA384,
-    MBEDTLS_TLS1_3_SIG_ECDSA_SECP521R1_SHA512, MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA256,
-    MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA384,    MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA512,
-    MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA256,       MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA384,
-    MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA512,       MBEDTLS_TLS1_3_SIG_NONE,
+    MBEDTLS_TLS1_3_SIG_ECDSA_SECP521R1_SHA512, MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA256,
+    MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA384,       MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA512,
+    MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA256,    MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA384,
+    MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA512,    MBEDTLS_TLS1_3_SIG_NONE,
 };
 
 /* TLS 1.3's suites are all AEAD with (EC)DHE or PSK-(EC)DHE key exchange. */
@@ -50,8 +55,11 @@ void oarc_tls_backend_policy(mbedtls_ssl_config *conf)
     /* Without this, 3.6 drops TLS 1.3 tickets and never resumes. */
     mbedtls_ssl_conf_tls13_enable_signal_new_session_tickets(
         conf, MBEDTLS_SSL_TLS1_3_SIGNAL_NEW_SESSION_TICKETS_ENABLED);
+    /* Kept even by the legacy policy: its order is what reaches TLS 1.2
+     * servers with RSA keys (above). */
+    mbedtls_ssl_conf_sig_algs(conf, policy_sig_algs);
     if (OARC_TLS_WEAK_LEGACY_POLICY) {
-        return; /* mbedTLS's default suites, groups, algorithms and modes */
+        return; /* mbedTLS's default suites, groups and modes */
     }
     /* Resumption with a fresh ECDHE exchange only (psk_dhe_ke): forward
      * secrecy as for a full handshake. */
@@ -59,16 +67,23 @@ void oarc_tls_backend_policy(mbedtls_ssl_config *conf)
         conf, MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_EPHEMERAL |
                   MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_PSK_EPHEMERAL);
     mbedtls_ssl_conf_groups(conf, policy_groups);
-    mbedtls_ssl_conf_sig_algs(conf, policy_sig_algs);
     mbedtls_ssl_conf_ciphersuites(conf, policy_suites);
 }
 
-bool oarc_tls_backend_tickets_come_later(const mbedtls_ssl_context *ssl)
+void oarc_tls_backend_handshake_done(oarc_tls *tls, mbedtls_ssl_context *ssl)
 {
-    return mbedtls_ssl_get_version_number(ssl) == MBEDTLS_SSL_VERSION_TLS1_3;
+    if (mbedtls_ssl_get_version_number(ssl) != MBEDTLS_SSL_VERSION_TLS1_3) {
+        oarc_tls_save_session(tls);
+    }
 }
 
-bool oarc_tls_backend_is_new_ticket(int ret)
+int oarc_tls_backend_read(oarc_tls *tls, mbedtls_ssl_context *ssl, unsigned char *buf,
+                          size_t len)
 {
-    return ret == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET;
+    int ret = mbedtls_ssl_read(ssl, buf, len);
+    if (ret == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) {
+        oarc_tls_save_session(tls);
+        return MBEDTLS_ERR_SSL_WANT_READ;
+    }
+    return ret;
 }
