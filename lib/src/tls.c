@@ -160,10 +160,15 @@ static oarc_status failure_status(oarc_tls *tls, int ret, oarc_status fallback)
     return ret == tls->io_code ? (oarc_status)tls->io_status : fallback;
 }
 
+/* mbedTLS asks to be called again (see OARC_TLS_MAX_TURNS). */
+static bool wants_more(int ret)
+{
+    return ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE;
+}
+
 static bool wants_another_turn(const oarc_tls *tls, int ret, uint32_t turn)
 {
-    return (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) &&
-           turn < OARC_TLS_MAX_TURNS && op_left(tls) > 0u;
+    return wants_more(ret) && turn < OARC_TLS_MAX_TURNS && op_left(tls) > 0u;
 }
 
 /* ---- setup -------------------------------------------------------------- */
@@ -212,7 +217,8 @@ static oarc_status seed_drbg(oarc_tls *tls)
         tls->last_error = ret;
         return OARC_ERR_ENTROPY;
     }
-    return OARC_OK;
+    /* 3.6's TLS 1.3 runs on PSA Crypto, which has its own random source. */
+    return oarc_tls_backend_start(&tls->last_error);
 }
 
 static oarc_status configure(oarc_tls *tls)
@@ -273,10 +279,7 @@ oarc_status oarc_tls_init(oarc_tls *tls, const oarc_port *port,
     mbedtls_ssl_session_init(&m->saved);
     tls->port = port;
 
-    oarc_status st = oarc_tls_backend_start(&tls->last_error);
-    if (st == OARC_OK) {
-        st = parse_ca(tls, ca_pem, ca_len);
-    }
+    oarc_status st = parse_ca(tls, ca_pem, ca_len);
     if (st == OARC_OK) {
         st = seed_drbg(tls);
     }
@@ -399,7 +402,7 @@ oarc_status oarc_tls_handshake(oarc_tls *tls, const char *hostname, uint32_t tim
     for (uint32_t turn = 1; wants_another_turn(tls, ret, turn); turn++) {
         ret = mbedtls_ssl_handshake(&mb(tls)->ssl);
     }
-    if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) {
+    if (wants_more(ret)) {
         tls->last_error = ret;
         end_connection(tls);
         return OARC_ERR_TIMEOUT;
@@ -425,7 +428,7 @@ int oarc_tls_send(oarc_tls *tls, const uint8_t *buf, size_t len, uint32_t timeou
     if (ret > 0) {
         return ret;
     }
-    if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) {
+    if (wants_more(ret)) {
         tls->last_error = ret;
         return OARC_ERR_TIMEOUT;
     }
@@ -448,11 +451,12 @@ int oarc_tls_recv(oarc_tls *tls, uint8_t *buf, size_t len, uint32_t timeout_ms)
     if (ret > 0) {
         return ret;
     }
-    /* The peer is done: with close_notify, or by closing TCP (EOF). */
-    if (ret == 0 || ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY || ret == MBEDTLS_ERR_SSL_CONN_EOF) {
+    /* The peer is done: with close_notify, or by closing TCP (EOF, which
+     * mbedtls_ssl_read reports as 0). */
+    if (ret == 0 || ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY) {
         return 0;
     }
-    if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) {
+    if (wants_more(ret)) {
         tls->last_error = ret;
         return OARC_ERR_TIMEOUT;
     }

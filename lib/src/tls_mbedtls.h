@@ -44,9 +44,9 @@ typedef struct oarc_tls_mbedtls {
         MBEDTLS_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256
 
 /**
- * Once per oarc_tls_init, before the DRBG or the configuration: 3.6 starts
- * PSA Crypto (its TLS 1.3 code runs on it). OARC_OK, else the status with
- * *err the library's own code.
+ * Once per oarc_tls_init, after the DRBG is seeded and before the
+ * configuration: 3.6 starts PSA Crypto (its TLS 1.3 code runs on it).
+ * OARC_OK, else the status with *err the library's own code.
  */
 oarc_status oarc_tls_backend_start(int *err);
 

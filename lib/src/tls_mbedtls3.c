@@ -40,10 +40,10 @@ oarc_status oarc_tls_backend_start(int *err)
 {
     /* Idempotent; its state is mbedTLS's own, shared by every context. */
     psa_status_t st = psa_crypto_init();
-    *err = (int)st;
     if (st == PSA_SUCCESS) {
         return OARC_OK;
     }
+    *err = (int)st;
     return st == PSA_ERROR_INSUFFICIENT_ENTROPY ? OARC_ERR_ENTROPY : OARC_ERR_TLS;
 }
 
