@@ -426,26 +426,46 @@ static oarc_status on_header(oarc_http_response *r, size_t id, oarc_span v)
     return OARC_OK;
 }
 
+/** One CRLF-terminated line, CRLF not included; plain: how many of its
+ *  first bytes are plain (oarc_plain_prefix), at most len. */
+typedef struct head_line {
+    const char *ptr;
+    size_t len;
+    size_t plain;
+} head_line;
+
+/** Every byte of s[0..n) is a token byte: printable ASCII but SP. */
+static bool token_bytes(const char *s, size_t n)
+{
+    for (size_t i = 0u; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c <= 0x20u || c >= 0x7Fu) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /**
  * "name: value" (a header, or a trailer when !use). A line starting with
  * whitespace is obsolete folding; whitespace before the colon is refused too
  * (RFC 9112 5.1), both because peers disagree on what they mean.
  */
-static oarc_status parse_field(oarc_http_response *r, const char *s, size_t n, bool use)
+static oarc_status parse_field(oarc_http_response *r, head_line line, bool use)
 {
-    size_t colon;
-
+    const char *s = line.ptr;
+    size_t n = line.len;
     const char *end_of_name = memchr(s, ':', n);
+    size_t colon;
 
     if (end_of_name == NULL || end_of_name == s) {
         return OARC_ERR_HTTP_PROTOCOL;
     }
     colon = (size_t)(end_of_name - s);
-    for (size_t i = 0u; i < colon; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c <= 0x20u || c >= 0x7Fu) {
-            return OARC_ERR_HTTP_PROTOCOL;
-        }
+    /* A name is printable ASCII but SP (0x21..0x7E): of a plain name, only
+     * SP is left to look for. */
+    if (colon <= line.plain ? memchr(s, ' ', colon) != NULL : !token_bytes(s, colon)) {
+        return OARC_ERR_HTTP_PROTOCOL;
     }
     for (size_t id = 0u; use && id < (size_t)H_COUNT; id++) {
         if (eq_nocase_n((oarc_span){ s, colon }, header_names[id].name, header_names[id].len)) {
@@ -550,19 +570,21 @@ static oarc_status parse_chunk_size(oarc_http_response *r, const char *s, size_t
  * has not fully arrived. Control bytes other than HTAB, DEL, a bare CR and a
  * bare LF are refused as soon as they are seen.
  */
-static oarc_status take_line(oarc_http_response *r, size_t limit, const char **line, size_t *len)
+static oarc_status take_line(oarc_http_response *r, size_t limit, head_line *line)
 {
-    *line = NULL;
+    size_t plain = oarc_plain_prefix(r->buf + r->parsed, limit - r->parsed);
+
+    line->ptr = NULL;
     /* A plain run holds no control byte, CR or LF: nothing to stop at. */
-    for (size_t i = r->parsed + oarc_plain_prefix(r->buf + r->parsed, limit - r->parsed);
-         i < limit; i++) {
+    for (size_t i = r->parsed + plain; i < limit; i++) {
         unsigned char c = (unsigned char)r->buf[i];
         if (c == '\n') {
             if (i == r->parsed || r->buf[i - 1u] != '\r') {
                 return OARC_ERR_HTTP_PROTOCOL;
             }
-            *line = r->buf + r->parsed;
-            *len = i - 1u - r->parsed;
+            line->ptr = r->buf + r->parsed;
+            line->len = i - 1u - r->parsed;
+            line->plain = plain; /* the CR ended it at the latest */
             r->parsed = i + 1u;
             return OARC_OK;
         }
@@ -579,33 +601,33 @@ static oarc_status line_step(oarc_http_response *r, bool *more)
 {
     /* The head may not reach past max_head, so do not even look there. */
     size_t limit = (r->state == OARC_HTTP_STATE_HEAD && r->max_head < r->used) ? r->max_head : r->used;
-    const char *line = NULL;
-    size_t len = 0u;
-    oarc_status st = take_line(r, limit, &line, &len);
+    head_line line = { NULL, 0u, 0u };
+    oarc_status st = take_line(r, limit, &line);
+    size_t len = line.len;
 
-    if (st != OARC_OK || line == NULL) {
+    if (st != OARC_OK || line.ptr == NULL) {
         *more = true;
         return st;
     }
     if (r->state == OARC_HTTP_STATE_HEAD) {
         if (r->status == 0) {
-            return parse_status_line(r, line, len);
+            return parse_status_line(r, line.ptr, len);
         }
-        return len == 0u ? end_head(r) : parse_field(r, line, len, true);
+        return len == 0u ? end_head(r) : parse_field(r, line, true);
     }
     if (r->state == OARC_HTTP_STATE_TRAILERS) {
         if (len == 0u) {
             r->state = OARC_HTTP_STATE_DONE;
             return OARC_OK;
         }
-        return parse_field(r, line, len, false);
+        return parse_field(r, line, false);
     }
     if (r->state == OARC_HTTP_STATE_CHUNK_DATA_END) {
         /* Chunk data must be followed by CRLF alone: an empty line. */
         r->state = OARC_HTTP_STATE_CHUNK_SIZE;
         return len == 0u ? OARC_OK : OARC_ERR_HTTP_PROTOCOL;
     }
-    st = parse_chunk_size(r, line, len);
+    st = parse_chunk_size(r, line.ptr, len);
     return st != OARC_OK ? st : expect_data(r, OARC_HTTP_STATE_TRAILERS);
 }
 

@@ -101,19 +101,11 @@ static bool is_ws(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
-
-/* Past the whitespace at text[i..to). Pretty-printed JSON (as the API
- * sends it) indents with runs of spaces: four are one comparison. */
+/* Past the whitespace at text[i..to). */
 static int skip_ws(const char *text, int i, int to)
 {
-    while (i < to) {
-        if (to - i >= 4 && memcmp(text + i, "    ", 4u) == 0) {
-            i += 4;
-        } else if (is_ws(text[i])) {
-            i++;
-        } else {
-            break;
-        }
+    while (i < to && is_ws(text[i])) {
+        i++;
     }
     return i;
 }
@@ -189,12 +181,7 @@ static bool primitive_ok(const char *s, size_t n)
 /* RFC 8259 lets no byte below 0x20 into a string unescaped; jsmn does. */
 static bool raw_string_ok(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        if ((unsigned char)s[i] < 0x20u) {
-            return false;
-        }
-    }
-    return true;
+    return !oarc_has_control(s, n);
 }
 
 /*

@@ -92,6 +92,37 @@ size_t oarc_plain_prefix(const char *s, size_t len)
     return i;
 }
 
+/* Non-zero when some byte of v is below 0x20: (v | HIGH_BITS) - 0x20..20
+ * borrows within no byte, and a byte >= 0x80 is no control byte (~v). */
+static size_t control_bytes(size_t v)
+{
+    return ~((v | HIGH_BITS) - WORD_OF(0x20u)) & ~v & HIGH_BITS;
+}
+
+bool oarc_has_control(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+
+    if (len < sizeof(size_t)) {
+        for (size_t i = 0; i < len; i++) {
+            if (p[i] < 0x20u) {
+                return true;
+            }
+        }
+        return false;
+    }
+    /* Whole words, the last one overlapping its predecessor when len is
+     * not a multiple of the word: every byte is looked at, none twice
+     * but those. */
+    size_t last = len - sizeof(size_t);
+    for (size_t i = 0; i < last; i += sizeof(size_t)) {
+        if (control_bytes(load_word(p + i)) != 0u) {
+            return true;
+        }
+    }
+    return control_bytes(load_word(p + last)) != 0u;
+}
+
 /*
  * The well-formed byte sequences of Unicode 15, table 3-7. The lead byte says
  * how many continuation bytes follow; only the first continuation byte has a
