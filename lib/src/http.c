@@ -100,6 +100,16 @@ static void put_dec(head_sink *s, size_t v)
 {
     char digits[20]; /* enough for a 64-bit size_t */
     size_t n = sizeof digits;
+
+    if (s->dst == NULL) { /* measuring: how many digits is enough */
+        size_t count = 1u;
+        while (v >= 10u) {
+            v /= 10u;
+            count++;
+        }
+        put(s, "00000000000000000000", count); /* only counted */
+        return;
+    }
     do {
         digits[--n] = "0123456789"[v % 10u];
         v /= 10u;
@@ -152,20 +162,16 @@ static oarc_status check_value(oarc_span v, bool in_line)
     if (v.ptr == NULL) {
         return v.len == 0u ? OARC_OK : OARC_ERR_ARGUMENT;
     }
-    if (in_line) {
-        for (size_t i = 0; i < v.len; i++) {
-            unsigned char c = (unsigned char)v.ptr[i];
-            if (c <= 0x20u || c == 0x7Fu) {
-                return OARC_ERR_HEADER_VALUE;
-            }
-        }
-        return OARC_OK;
+    /* Plain bytes (printable ASCII) are fine in a header value, and but SP
+     * in host and path: the key and the path are all plain, checked a word
+     * at a time. */
+    size_t plain = oarc_plain_prefix(v.ptr, v.len);
+    if (in_line && memchr(v.ptr, ' ', plain) != NULL) {
+        return OARC_ERR_HEADER_VALUE;
     }
-    /* Plain bytes (printable ASCII) are fine in a header value: the key,
-     * the longest value, is all plain and checked a word at a time. */
-    for (size_t i = oarc_plain_prefix(v.ptr, v.len); i < v.len; i++) {
+    for (size_t i = plain; i < v.len; i++) {
         unsigned char c = (unsigned char)v.ptr[i];
-        if (c == 0x7Fu || (c < 0x20u && c != '\t')) {
+        if (c == 0x7Fu || (c < 0x20u && c != '\t') || (in_line && c <= 0x20u)) {
             return OARC_ERR_HEADER_VALUE;
         }
     }
