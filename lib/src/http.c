@@ -38,14 +38,41 @@ static char to_lower(char c)
     return (c >= 'A' && c <= 'Z') ? (char)(c + ('a' - 'A')) : c;
 }
 
-/** True when s equals lit[0..lit_len), a lower-case literal, ignoring ASCII case. */
+/* The word at p, any alignment: compilers make the memcpy one load. */
+static size_t word_at(const char *p)
+{
+    size_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/**
+ * True when s equals lit[0..lit_len), ignoring ASCII case. lit holds only
+ * lower-case letters and '-', and s no CR (take_line() refuses a CR that
+ * does not end a line). Setting bit 0x20 of a byte of s then lower-cases a
+ * letter and maps no other byte onto a byte of lit ('-' is 0x2D; only CR,
+ * 0x0D, would map to it), so the comparison is exact a word at a time; a
+ * tail shorter than a word is the last whole word, overlapping.
+ */
 static bool eq_nocase_n(oarc_span s, const char *lit, size_t lit_len)
 {
+    const size_t case_bits = (SIZE_MAX / 0xFFu) * 0x20u;
+    size_t i = 0;
+
     if (s.len != lit_len) {
         return false;
     }
-    for (size_t i = 0; i < s.len; i++) {
-        if (to_lower(s.ptr[i]) != lit[i]) {
+    for (; s.len - i >= sizeof(size_t); i += sizeof(size_t)) {
+        if ((word_at(s.ptr + i) | case_bits) != word_at(lit + i)) {
+            return false;
+        }
+    }
+    if (i < s.len && i >= sizeof(size_t)) {
+        size_t at = s.len - sizeof(size_t);
+        return (word_at(s.ptr + at) | case_bits) == word_at(lit + at);
+    }
+    for (; i < s.len; i++) {
+        if ((char)(s.ptr[i] | 0x20) != lit[i]) {
             return false;
         }
     }
@@ -268,11 +295,11 @@ static size_t scan_number(oarc_span s, bool hex, size_t *out)
     size_t i = 0u;
 
     for (; i < s.len; i++) {
-        char c = to_lower(s.ptr[i]);
+        char c = s.ptr[i];
         size_t d;
         if (is_digit(c)) {
             d = (size_t)(c - '0');
-        } else if (hex && c >= 'a' && c <= 'f') {
+        } else if (hex && (c = to_lower(c)) >= 'a' && c <= 'f') {
             d = (size_t)(c - 'a' + 10);
         } else {
             break;
