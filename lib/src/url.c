@@ -322,7 +322,9 @@ static void path_put_encoded(oarc_path *p, const char *s, size_t n)
             run = i + 1u;
         }
     }
-    path_put(p, s + run, n - run);
+    if (run < n) { /* an empty value may be { NULL, 0 } */
+        path_put(p, s + run, n - run);
+    }
 }
 
 /* Literals and segments belong before the query; after it they would end
