@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "oarc/oarc_config.h"
+#include "text.h"
 
 /* ---------------------------------------------------------------- bytes */
 
@@ -37,15 +38,51 @@ static char to_lower(char c)
     return (c >= 'A' && c <= 'Z') ? (char)(c + ('a' - 'A')) : c;
 }
 
-/** True when s equals the lower-case literal lit, ignoring ASCII case. */
-static bool eq_nocase(oarc_span s, const char *lit)
+/* The word at p, any alignment: compilers make the memcpy one load. */
+static size_t word_at(const char *p)
 {
-    for (size_t i = 0; i < s.len; i++) {
-        if (lit[i] == '\0' || to_lower(s.ptr[i]) != lit[i]) {
+    size_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/**
+ * True when s equals lit[0..lit_len), ignoring ASCII case. lit holds only
+ * lower-case letters and '-', and s no CR (take_line() refuses a CR that
+ * does not end a line). Setting bit 0x20 of a byte of s then lower-cases a
+ * letter and maps no other byte onto a byte of lit ('-' is 0x2D; only CR,
+ * 0x0D, would map to it), so the comparison is exact a word at a time; a
+ * tail shorter than a word is the last whole word, overlapping.
+ */
+static bool eq_nocase_n(oarc_span s, const char *lit, size_t lit_len)
+{
+    const size_t case_bits = (SIZE_MAX / 0xFFu) * 0x20u;
+    size_t i = 0;
+
+    if (s.len != lit_len) {
+        return false;
+    }
+    for (; s.len - i >= sizeof(size_t); i += sizeof(size_t)) {
+        if ((word_at(s.ptr + i) | case_bits) != word_at(lit + i)) {
             return false;
         }
     }
-    return lit[s.len] == '\0';
+    if (i < s.len && i >= sizeof(size_t)) {
+        size_t at = s.len - sizeof(size_t);
+        return (word_at(s.ptr + at) | case_bits) == word_at(lit + at);
+    }
+    for (; i < s.len; i++) {
+        if ((char)(s.ptr[i] | 0x20) != lit[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/** True when s equals the lower-case literal lit, ignoring ASCII case. */
+static bool eq_nocase(oarc_span s, const char *lit)
+{
+    return eq_nocase_n(s, lit, strlen(lit));
 }
 
 /** s[0..n) without leading and trailing SP / HTAB (RFC 9110 OWS). */
@@ -90,6 +127,16 @@ static void put_dec(head_sink *s, size_t v)
 {
     char digits[20]; /* enough for a 64-bit size_t */
     size_t n = sizeof digits;
+
+    if (s->dst == NULL) { /* measuring: how many digits is enough */
+        size_t count = 1u;
+        while (v >= 10u) {
+            v /= 10u;
+            count++;
+        }
+        put(s, "00000000000000000000", count); /* only counted */
+        return;
+    }
     do {
         digits[--n] = "0123456789"[v % 10u];
         v /= 10u;
@@ -142,7 +189,14 @@ static oarc_status check_value(oarc_span v, bool in_line)
     if (v.ptr == NULL) {
         return v.len == 0u ? OARC_OK : OARC_ERR_ARGUMENT;
     }
-    for (size_t i = 0; i < v.len; i++) {
+    /* Plain bytes (printable ASCII) are fine in a header value, and but SP
+     * in host and path: the key and the path are all plain, checked a word
+     * at a time. */
+    size_t plain = oarc_plain_prefix(v.ptr, v.len);
+    if (in_line && memchr(v.ptr, ' ', plain) != NULL) {
+        return OARC_ERR_HEADER_VALUE;
+    }
+    for (size_t i = plain; i < v.len; i++) {
         unsigned char c = (unsigned char)v.ptr[i];
         if (c == 0x7Fu || (c < 0x20u && c != '\t') || (in_line && c <= 0x20u)) {
             return OARC_ERR_HEADER_VALUE;
@@ -172,16 +226,12 @@ static oarc_status check_request(const char *buf, size_t cap, size_t body_len,
     return st;
 }
 
-/* The head's length, measured without writing, after every check. */
-static oarc_status measure_request(const char *buf, size_t cap, size_t body_len,
-                                   const oarc_http_request *req, size_t *head_len)
+/* The head's length, measured without writing, when head + body fit cap. */
+static oarc_status measure_head(size_t cap, size_t body_len, const oarc_http_request *req,
+                                size_t *head_len)
 {
     head_sink sink = { NULL, 0u };
-    oarc_status st = check_request(buf, cap, body_len, req);
 
-    if (st != OARC_OK) {
-        return st;
-    }
     emit_head(&sink, req, body_len);
     if (sink.len > cap - body_len) {
         return OARC_ERR_BUFFER_TOO_SMALL;
@@ -194,28 +244,40 @@ oarc_status oarc_http_check_request(const char *buf, size_t cap, size_t body_len
                                     const oarc_http_request *req)
 {
     size_t head_len = 0u;
-    return measure_request(buf, cap, body_len, req, &head_len);
+    oarc_status st = check_request(buf, cap, body_len, req);
+
+    return st != OARC_OK ? st : measure_head(cap, body_len, req, &head_len);
+}
+
+oarc_status oarc_http_write_checked_request(char *buf, size_t cap, size_t body_len,
+                                            const oarc_http_request *req, size_t *out_len)
+{
+    head_sink sink = { buf, 0u };
+    size_t head_len = 0u;
+
+    if (out_len == NULL || req == NULL || buf == NULL || body_len > cap) {
+        return OARC_ERR_ARGUMENT;
+    }
+    *out_len = 0u;
+    oarc_status st = measure_head(cap, body_len, req, &head_len);
+    if (st != OARC_OK) {
+        return st;
+    }
+    memmove(buf + head_len, buf, body_len);
+    emit_head(&sink, req, body_len);
+    *out_len = head_len + body_len;
+    return OARC_OK;
 }
 
 oarc_status oarc_http_write_request(char *buf, size_t cap, size_t body_len,
                                     const oarc_http_request *req, size_t *out_len)
 {
-    head_sink sink = { NULL, 0u };
-    size_t head_len = 0u;
-
     if (out_len == NULL) {
         return OARC_ERR_ARGUMENT;
     }
     *out_len = 0u;
-    oarc_status st = measure_request(buf, cap, body_len, req, &head_len);
-    if (st != OARC_OK) {
-        return st;
-    }
-    memmove(buf + head_len, buf, body_len);
-    sink.dst = buf;
-    emit_head(&sink, req, body_len);
-    *out_len = sink.len + body_len;
-    return OARC_OK;
+    oarc_status st = check_request(buf, cap, body_len, req);
+    return st != OARC_OK ? st : oarc_http_write_checked_request(buf, cap, body_len, req, out_len);
 }
 
 /* ====================================================== response parser */
@@ -233,11 +295,11 @@ static size_t scan_number(oarc_span s, bool hex, size_t *out)
     size_t i = 0u;
 
     for (; i < s.len; i++) {
-        char c = to_lower(s.ptr[i]);
+        char c = s.ptr[i];
         size_t d;
         if (is_digit(c)) {
             d = (size_t)(c - '0');
-        } else if (hex && c >= 'a' && c <= 'f') {
+        } else if (hex && (c = to_lower(c)) >= 'a' && c <= 'f') {
             d = (size_t)(c - 'a' + 10);
         } else {
             break;
@@ -345,10 +407,18 @@ enum header_id {
     H_COUNT
 };
 
-/* In header_id order, NUL-separated: one string, no pointer table. */
-static const char header_names[] =
-    "content-length\0transfer-encoding\0connection\0x-request-id\0"
-    "retry-after\0retry-after-ms\0x-should-retry";
+/* In header_id order, with their lengths: most header lines are told
+ * apart by length alone. Arrays, not pointers: plain read-only data. */
+#define HEADER_NAME(lit) { lit, sizeof(lit) - 1u }
+static const struct header_name {
+    char name[18];
+    unsigned char len;
+} header_names[H_COUNT] = {
+    HEADER_NAME("content-length"), HEADER_NAME("transfer-encoding"),
+    HEADER_NAME("connection"),     HEADER_NAME("x-request-id"),
+    HEADER_NAME("retry-after"),    HEADER_NAME("retry-after-ms"),
+    HEADER_NAME("x-should-retry"),
+};
 
 /** A header the client uses, by its index in header_names. */
 static oarc_status on_header(oarc_http_response *r, size_t id, oarc_span v)
@@ -389,31 +459,51 @@ static oarc_status on_header(oarc_http_response *r, size_t id, oarc_span v)
     return OARC_OK;
 }
 
+/** One CRLF-terminated line, CRLF not included; plain: how many of its
+ *  first bytes are plain (oarc_plain_prefix), at most len. */
+typedef struct head_line {
+    const char *ptr;
+    size_t len;
+    size_t plain;
+} head_line;
+
+/** Every byte of s[0..n) is a token byte: printable ASCII but SP. */
+static bool token_bytes(const char *s, size_t n)
+{
+    for (size_t i = 0u; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c <= 0x20u || c >= 0x7Fu) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /**
  * "name: value" (a header, or a trailer when !use). A line starting with
  * whitespace is obsolete folding; whitespace before the colon is refused too
  * (RFC 9112 5.1), both because peers disagree on what they mean.
  */
-static oarc_status parse_field(oarc_http_response *r, const char *s, size_t n, bool use)
+static oarc_status parse_field(oarc_http_response *r, head_line line, bool use)
 {
-    size_t colon = 0u;
-    const char *name = header_names;
+    const char *s = line.ptr;
+    size_t n = line.len;
+    const char *end_of_name = memchr(s, ':', n);
+    size_t colon;
 
-    while (colon < n && s[colon] != ':') {
-        unsigned char c = (unsigned char)s[colon];
-        if (c <= 0x20u || c >= 0x7Fu) {
-            return OARC_ERR_HTTP_PROTOCOL;
-        }
-        colon++;
+    if (end_of_name == NULL || end_of_name == s) {
+        return OARC_ERR_HTTP_PROTOCOL;
     }
-    if (colon == 0u || colon == n) {
+    colon = (size_t)(end_of_name - s);
+    /* A name is printable ASCII but SP (0x21..0x7E): of a plain name, only
+     * SP is left to look for. */
+    if (colon <= line.plain ? memchr(s, ' ', colon) != NULL : !token_bytes(s, colon)) {
         return OARC_ERR_HTTP_PROTOCOL;
     }
     for (size_t id = 0u; use && id < (size_t)H_COUNT; id++) {
-        if (eq_nocase((oarc_span){ s, colon }, name)) {
+        if (eq_nocase_n((oarc_span){ s, colon }, header_names[id].name, header_names[id].len)) {
             return on_header(r, id, trim(s + colon + 1u, n - colon - 1u));
         }
-        name += strlen(name) + 1u;
     }
     return OARC_OK;
 }
@@ -513,17 +603,21 @@ static oarc_status parse_chunk_size(oarc_http_response *r, const char *s, size_t
  * has not fully arrived. Control bytes other than HTAB, DEL, a bare CR and a
  * bare LF are refused as soon as they are seen.
  */
-static oarc_status take_line(oarc_http_response *r, size_t limit, const char **line, size_t *len)
+static oarc_status take_line(oarc_http_response *r, size_t limit, head_line *line)
 {
-    *line = NULL;
-    for (size_t i = r->parsed; i < limit; i++) {
+    size_t plain = oarc_plain_prefix(r->buf + r->parsed, limit - r->parsed);
+
+    line->ptr = NULL;
+    /* A plain run holds no control byte, CR or LF: nothing to stop at. */
+    for (size_t i = r->parsed + plain; i < limit; i++) {
         unsigned char c = (unsigned char)r->buf[i];
         if (c == '\n') {
             if (i == r->parsed || r->buf[i - 1u] != '\r') {
                 return OARC_ERR_HTTP_PROTOCOL;
             }
-            *line = r->buf + r->parsed;
-            *len = i - 1u - r->parsed;
+            line->ptr = r->buf + r->parsed;
+            line->len = i - 1u - r->parsed;
+            line->plain = plain; /* the CR ended it at the latest */
             r->parsed = i + 1u;
             return OARC_OK;
         }
@@ -540,33 +634,33 @@ static oarc_status line_step(oarc_http_response *r, bool *more)
 {
     /* The head may not reach past max_head, so do not even look there. */
     size_t limit = (r->state == OARC_HTTP_STATE_HEAD && r->max_head < r->used) ? r->max_head : r->used;
-    const char *line = NULL;
-    size_t len = 0u;
-    oarc_status st = take_line(r, limit, &line, &len);
+    head_line line = { NULL, 0u, 0u };
+    oarc_status st = take_line(r, limit, &line);
+    size_t len = line.len;
 
-    if (st != OARC_OK || line == NULL) {
+    if (st != OARC_OK || line.ptr == NULL) {
         *more = true;
         return st;
     }
     if (r->state == OARC_HTTP_STATE_HEAD) {
         if (r->status == 0) {
-            return parse_status_line(r, line, len);
+            return parse_status_line(r, line.ptr, len);
         }
-        return len == 0u ? end_head(r) : parse_field(r, line, len, true);
+        return len == 0u ? end_head(r) : parse_field(r, line, true);
     }
     if (r->state == OARC_HTTP_STATE_TRAILERS) {
         if (len == 0u) {
             r->state = OARC_HTTP_STATE_DONE;
             return OARC_OK;
         }
-        return parse_field(r, line, len, false);
+        return parse_field(r, line, false);
     }
     if (r->state == OARC_HTTP_STATE_CHUNK_DATA_END) {
         /* Chunk data must be followed by CRLF alone: an empty line. */
         r->state = OARC_HTTP_STATE_CHUNK_SIZE;
         return len == 0u ? OARC_OK : OARC_ERR_HTTP_PROTOCOL;
     }
-    st = parse_chunk_size(r, line, len);
+    st = parse_chunk_size(r, line.ptr, len);
     return st != OARC_OK ? st : expect_data(r, OARC_HTTP_STATE_TRAILERS);
 }
 

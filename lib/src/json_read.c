@@ -88,30 +88,45 @@ int oarc_json_skip(const oarc_json_doc *doc, int tok)
     return tok;
 }
 
+/* The token after tok and all its children (tok < count): a scalar has
+ * none, and needs no walk. */
+static int next_sibling(const oarc_json_doc *doc, int tok)
+{
+    return doc->tokens[tok].size == 0 ? tok + 1 : oarc_json_skip(doc, tok);
+}
+
 /* ---- Shape check ---------------------------------------------------------- */
 
 static bool is_ws(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
+/* Past the whitespace at text[i..to). */
+static int skip_ws(const char *text, int i, int to)
+{
+    while (i < to && is_ws(text[i])) {
+        i++;
+    }
+    return i;
+}
 
 /* True when text[from..to) is whitespace around exactly one sep, or only
  * whitespace when sep is '\0'. */
 static bool gap_ok(const char *text, int from, int to, char sep)
 {
-    bool seen = (sep == '\0');
+    int i;
 
     if (from > to) {
         return false;
     }
-    for (int i = from; i < to; i++) {
-        if (!seen && text[i] == sep) {
-            seen = true;
-        } else if (!is_ws(text[i])) {
+    i = skip_ws(text, from, to);
+    if (sep != '\0') {
+        if (i == to || text[i] != sep) {
             return false;
         }
+        i = skip_ws(text, i + 1, to);
     }
-    return seen;
+    return i == to;
 }
 
 static size_t skip_digits(const char *s, size_t n, size_t i)
@@ -166,12 +181,7 @@ static bool primitive_ok(const char *s, size_t n)
 /* RFC 8259 lets no byte below 0x20 into a string unescaped; jsmn does. */
 static bool raw_string_ok(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        if ((unsigned char)s[i] < 0x20u) {
-            return false;
-        }
-    }
-    return true;
+    return !oarc_has_control(s, n);
 }
 
 /*
@@ -219,7 +229,7 @@ static bool container_ok(const oarc_json_doc *doc, int c)
             return false;
         }
         pos = text_end(v);
-        child = oarc_json_skip(doc, child);
+        child = next_sibling(doc, child);
     }
     return gap_ok(doc->text, pos, t->end - 1, '\0');
 }
@@ -475,10 +485,21 @@ oarc_status oarc_json_string(oarc_json_doc *doc, int tok, oarc_span *out)
      * one by the NUL we put there (a raw string cannot hold a NUL: jsmn stops
      * at one). Decoding shrinks the token's end to the decoded length. */
     if (s[n] != '\0') {
-        if (!oarc_utf8_valid(s, n) || unescape(s, n, false, &dec) != OARC_OK) {
-            return OARC_ERR_JSON_SYNTAX;
+        /* Most strings are plain printable ASCII: already valid UTF-8 and
+         * their own decoding. Only what follows the plain prefix is checked
+         * and decoded (in place; the prefix stays where it is). */
+        size_t plain = oarc_plain_prefix(s, n);
+        char *rest = s + plain;
+
+        dec = n - plain;
+        if (plain < n) {
+            if (!oarc_utf8_valid(rest, n - plain) ||
+                unescape(rest, n - plain, false, &dec) != OARC_OK) {
+                return OARC_ERR_JSON_SYNTAX;
+            }
+            (void)unescape(rest, n - plain, true, &dec);
         }
-        (void)unescape(s, n, true, &dec);
+        dec += plain;
         s[dec] = '\0';
         t->end = t->start + (int)dec;
     }
@@ -530,6 +551,66 @@ oarc_status oarc_json_string_array(oarc_json_doc *doc, int tok, oarc_span *out,
 
 /* ---- Members and scalars -------------------------------------------------- */
 
+/* How a member's key compares with the key looked for. */
+typedef enum key_match {
+    KEY_DIFFERS,
+    KEY_EQUALS,
+    KEY_DECODE_FIRST /* only its decoding can tell */
+} key_match;
+
+/*
+ * Compares the string token k with key from its bytes as they stand (raw,
+ * or decoded by an earlier getter). Printable ASCII other than a backslash
+ * stands for itself, so up to the first other byte the comparison is exact
+ * without decoding: most keys differ in their first byte, and a key that
+ * equals a plain literal needs no decoding to be found. Any other byte
+ * (an escape, UTF-8 to validate, a control byte) leaves it to decoding.
+ */
+static inline key_match match_key(const oarc_json_doc *doc, int k, const char *key)
+{
+    const jsmntok_t *t = &doc->tokens[k];
+    const char *s;
+    size_t n;
+
+    if (t->type != JSMN_STRING || t->start < 0 || t->end < t->start ||
+        (size_t)t->end >= doc->len) {
+        return KEY_DECODE_FIRST; /* not for this test to judge: oarc_json_string() will */
+    }
+    s = doc->text + t->start;
+    n = (size_t)(t->end - t->start);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if (c < 0x20u || c >= 0x7Fu || c == '\\') {
+            return KEY_DECODE_FIRST;
+        }
+        if ((unsigned char)key[i] != c) {
+            return KEY_DIFFERS; /* key's NUL included: key is shorter */
+        }
+    }
+    return key[n] == '\0' ? KEY_EQUALS : KEY_DIFFERS;
+}
+
+/* The slow path of match_key: decode token k (it may not decode) and compare. */
+static bool decoded_key_is(oarc_json_doc *doc, int k, const char *key)
+{
+    oarc_span name;
+
+    return oarc_json_string(doc, k, &name) == OARC_OK &&
+           oarc_strnlen(key, name.len) == name.len && memcmp(name.ptr, key, name.len) == 0;
+}
+
+bool oarc_json_key_is(oarc_json_doc *doc, int tok, const char *key)
+{
+    key_match match;
+
+    if (doc == NULL || key == NULL || tok < 0 || tok >= doc->count) {
+        return false;
+    }
+    match = match_key(doc, tok, key);
+    return match == KEY_EQUALS || (match == KEY_DECODE_FIRST && decoded_key_is(doc, tok, key));
+}
+
 int oarc_json_member(oarc_json_doc *doc, int obj, const char *key)
 {
     const jsmntok_t *t = token_at(doc, obj);
@@ -541,13 +622,12 @@ int oarc_json_member(oarc_json_doc *doc, int obj, const char *key)
     /* A key that does not decode cannot equal key; it is skipped like any
      * other member. */
     for (int m = 0; m < t->size && k < doc->count - 1; m++) {
-        oarc_span name;
+        key_match match = match_key(doc, k, key);
 
-        if (oarc_json_string(doc, k, &name) == OARC_OK &&
-            oarc_strnlen(key, name.len) == name.len && memcmp(name.ptr, key, name.len) == 0) {
+        if (match == KEY_EQUALS || (match == KEY_DECODE_FIRST && decoded_key_is(doc, k, key))) {
             return k + 1;
         }
-        k = oarc_json_skip(doc, k + 1);
+        k = next_sibling(doc, k + 1);
     }
     return OARC_JSON_NONE;
 }

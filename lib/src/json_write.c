@@ -43,6 +43,8 @@ static void put(oarc_json_writer *w, const char *s, size_t n)
     if (w->status == OARC_OK) {
         if (n > w->cap - w->len) {
             fail(w, OARC_ERR_BUFFER_TOO_SMALL);
+        } else if (n == 1u) {
+            w->buf[w->len] = s[0]; /* the punctuation: no call for one byte */
         } else if (n > 0u) {
             memcpy(w->buf + w->len, s, n);
         }
@@ -131,7 +133,8 @@ static void put_escape(oarc_json_writer *w, unsigned char c)
 static void put_string(oarc_json_writer *w, oarc_span s)
 {
     const unsigned char *p;
-    size_t run = 0;
+    size_t run = 0; /* start of the bytes not yet put */
+    size_t plain;
 
     if (s.ptr == NULL) {
         if (s.len != 0u) {
@@ -141,11 +144,25 @@ static void put_string(oarc_json_writer *w, oarc_span s)
         s.ptr = ""; /* {NULL, 0} is the empty string; NULL + 0 is not C */
     }
     p = (const unsigned char *)s.ptr;
-    if (!oarc_utf8_valid(s.ptr, s.len)) {
+    /* A plain prefix is valid UTF-8 and needs no escape: the checks and the
+     * escape scan start after it (for most strings, at their end). */
+    plain = oarc_plain_prefix(s.ptr, s.len);
+    /* While status is OK, len <= cap, so cap - len cannot wrap. */
+    if (plain == s.len && w->status == OARC_OK && w->cap - w->len >= 2u &&
+        s.len <= w->cap - w->len - 2u) {
+        /* All plain and room for it: the quotes and the bytes in one go
+         * (what the puts below would write, without a check per piece). */
+        w->buf[w->len] = '"';
+        memcpy(w->buf + w->len + 1u, s.ptr, s.len);
+        w->buf[w->len + 1u + s.len] = '"';
+        w->len += s.len + 2u;
+        return;
+    }
+    if (plain < s.len && !oarc_utf8_valid(s.ptr + plain, s.len - plain)) {
         fail(w, OARC_ERR_INVALID_UTF8);
     }
     put(w, "\"", 1u);
-    for (size_t i = 0; i < s.len; i++) {
+    for (size_t i = plain; i < s.len; i++) {
         if (p[i] >= 0x20u && p[i] != '"' && p[i] != '\\') {
             continue;
         }

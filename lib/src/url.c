@@ -9,6 +9,7 @@
  */
 #include "url.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "text.h"
@@ -41,7 +42,11 @@ static bool is_hex(char c)
 /* RFC 3986 section 2.3: the only bytes a path segment may carry unencoded. */
 static bool is_unreserved(char c)
 {
-    return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
+    /* ALPHA DIGIT - . _ ~ as one bit each of 128: one test per byte. */
+    static const uint32_t unreserved[4] = { 0x00000000u, 0x03FF6000u, 0x87FFFFFEu, 0x47FFFFFEu };
+    unsigned char u = (unsigned char)c;
+
+    return u < 128u && ((unreserved[u >> 5] >> (u & 31u)) & 1u) != 0u;
 }
 
 static char to_lower(char c)
@@ -305,14 +310,20 @@ static void path_put_encoded(oarc_path *p, const char *s, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";
 
+    size_t run = 0; /* start of the unreserved bytes not yet put */
+
+    /* Unreserved bytes are copied a run at a time: an ID is mostly one run. */
     for (size_t i = 0; i < n && p->status == OARC_OK; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (is_unreserved((char)c)) {
-            path_put(p, &s[i], 1u);
-        } else {
+        if (!is_unreserved((char)c)) {
             const char esc[3] = { '%', hex[c >> 4], hex[c & 0x0Fu] };
+            path_put(p, s + run, i - run);
             path_put(p, esc, sizeof esc);
+            run = i + 1u;
         }
+    }
+    if (run < n) { /* an empty value may be { NULL, 0 } */
+        path_put(p, s + run, n - run);
     }
 }
 
@@ -342,13 +353,16 @@ static oarc_status check_id(const char *id, size_t *len)
     if (n == 0u || is_dot_segment(id, n)) {
         return OARC_ERR_INVALID_ID;
     }
-    for (size_t i = 0; i < n; i++) {
+    /* A plain prefix has no control byte nor DEL and is valid UTF-8 (most
+     * IDs are plain throughout); the rest is checked byte by byte. */
+    size_t plain = oarc_plain_prefix(id, n);
+    for (size_t i = plain; i < n; i++) {
         unsigned char c = (unsigned char)id[i];
         if (c < 0x20u || c == 0x7Fu) {
             return OARC_ERR_INVALID_ID;
         }
     }
-    if (!oarc_utf8_valid(id, n)) {
+    if (!oarc_utf8_valid(id + plain, n - plain)) {
         return OARC_ERR_INVALID_ID;
     }
     *len = n;
