@@ -20,15 +20,78 @@ else()
   oarc_require_debian_package("jsmn.h" OARC_JSMN_INCLUDE_DIR libjsmn-dev)
 endif()
 
+# mbedTLS, for the client: which one is a per-build-tree choice.
+#   OARC_MBEDTLS=system   Debian 12's libmbedtls-dev (2.28, TLS 1.2)
+#   OARC_MBEDTLS=source   3.6 LTS (TLS 1.3 and 1.2) built from Debian 13's source
+#                         package (cmake/OarcMbedtlsSource.cmake); a device build
+#                         names its own mbedTLS config with OARC_MBEDTLS_CONFIG.
+# Either way the target oarc_mbedtls carries the headers and libraries, and
+# OARC_MBEDTLS_MAJOR (2 or 3) picks lib/src/tls_mbedtls<MAJOR>.c.
+set(OARC_MBEDTLS "system" CACHE STRING "mbedTLS backend: system (Debian's 2.28) or source (3.6 from Debian 13's source package)")
+set_property(CACHE OARC_MBEDTLS PROPERTY STRINGS system source)
+set(OARC_MBEDTLS_CONFIG "" CACHE FILEPATH
+    "OARC_MBEDTLS=source only: an mbedTLS user config header (MBEDTLS_USER_CONFIG_FILE), e.g. a board's")
 if(OARC_WITH_CLIENT)
-  find_path(OARC_MBEDTLS_INCLUDE_DIR mbedtls/ssl.h)
-  find_library(OARC_MBEDTLS_LIB mbedtls)
-  find_library(OARC_MBEDX509_LIB mbedx509)
-  find_library(OARC_MBEDCRYPTO_LIB mbedcrypto)
-  oarc_require_debian_package("mbedTLS" OARC_MBEDTLS_INCLUDE_DIR libmbedtls-dev)
-  oarc_require_debian_package("mbedTLS" OARC_MBEDTLS_LIB libmbedtls-dev)
-  add_library(oarc_mbedtls INTERFACE)
-  target_include_directories(oarc_mbedtls SYSTEM INTERFACE ${OARC_MBEDTLS_INCLUDE_DIR})
-  target_link_libraries(oarc_mbedtls INTERFACE
-    ${OARC_MBEDTLS_LIB} ${OARC_MBEDX509_LIB} ${OARC_MBEDCRYPTO_LIB})
+  if(OARC_MBEDTLS STREQUAL "system")
+    find_path(OARC_MBEDTLS_INCLUDE_DIR mbedtls/ssl.h)
+    find_library(OARC_MBEDTLS_LIB mbedtls)
+    find_library(OARC_MBEDX509_LIB mbedx509)
+    find_library(OARC_MBEDCRYPTO_LIB mbedcrypto)
+    oarc_require_debian_package("mbedTLS (OARC_MBEDTLS=system)" OARC_MBEDTLS_INCLUDE_DIR libmbedtls-dev)
+    oarc_require_debian_package("mbedTLS (OARC_MBEDTLS=system)" OARC_MBEDTLS_LIB libmbedtls-dev)
+    file(STRINGS ${OARC_MBEDTLS_INCLUDE_DIR}/mbedtls/version.h _oarc_v REGEX "^#define MBEDTLS_VERSION_MAJOR ")
+    string(REGEX REPLACE ".*MAJOR +([0-9]+).*" "\\1" OARC_MBEDTLS_MAJOR "${_oarc_v}")
+    if(NOT OARC_MBEDTLS_MAJOR MATCHES "^[23]$")
+      message(FATAL_ERROR "mbedTLS in ${OARC_MBEDTLS_INCLUDE_DIR} is neither 2.28 nor 3.6: "
+                          "install libmbedtls-dev (Debian 12: 2.28), or use -DOARC_MBEDTLS=source")
+    endif()
+    add_library(oarc_mbedtls INTERFACE)
+    target_include_directories(oarc_mbedtls SYSTEM INTERFACE ${OARC_MBEDTLS_INCLUDE_DIR})
+    target_link_libraries(oarc_mbedtls INTERFACE
+      ${OARC_MBEDTLS_LIB} ${OARC_MBEDX509_LIB} ${OARC_MBEDCRYPTO_LIB})
+    set(OARC_MBEDTLS_PROBE_INCLUDES ${OARC_MBEDTLS_INCLUDE_DIR})
+    set(OARC_MBEDTLS_PROBE_DEFINITIONS "")
+  elseif(OARC_MBEDTLS STREQUAL "source")
+    include(OarcMbedtlsSource)
+    set(_oarc_cfg "")
+    if(OARC_MBEDTLS_CONFIG)
+      get_filename_component(OARC_MBEDTLS_CONFIG ${OARC_MBEDTLS_CONFIG} ABSOLUTE)
+      set(_oarc_cfg USER_CONFIG ${OARC_MBEDTLS_CONFIG})
+    endif()
+    oarc_add_mbedtls_source_library(oarc_mbedtls ${_oarc_cfg})
+    set(OARC_MBEDTLS_MAJOR 3)
+    set(OARC_MBEDTLS_PROBE_INCLUDES ${OARC_MBEDTLS36_DIR}/include)
+    set(OARC_MBEDTLS_PROBE_DEFINITIONS "")
+    if(OARC_MBEDTLS_CONFIG)
+      set(OARC_MBEDTLS_PROBE_DEFINITIONS "-DMBEDTLS_USER_CONFIG_FILE=\"${OARC_MBEDTLS_CONFIG}\"")
+    endif()
+  else()
+    message(FATAL_ERROR "OARC_MBEDTLS is '${OARC_MBEDTLS}': use 'system' (apt-get install "
+                        "libmbedtls-dev: 2.28) or 'source' (mbedTLS 3.6 from Debian 13's source "
+                        "package: run scripts/deps.sh)")
+  endif()
+  # The client reserves storage for mbedTLS's contexts without including
+  # mbedTLS in the public headers: measure them here, with this backend's
+  # headers and config and this build's compiler flags. lib/src/tls.c checks
+  # the number with a static assertion.
+  include(CheckTypeSize)
+  if(NOT "${_OARC_TLS_MBEDTLS_SIZE_OF}" STREQUAL "${OARC_MBEDTLS}:${OARC_MBEDTLS_CONFIG}")
+    unset(HAVE_OARC_TLS_MBEDTLS_SIZE CACHE)  # measured for another backend or config
+    unset(OARC_TLS_MBEDTLS_SIZE CACHE)
+    set(_OARC_TLS_MBEDTLS_SIZE_OF "${OARC_MBEDTLS}:${OARC_MBEDTLS_CONFIG}" CACHE INTERNAL "")
+  endif()
+  set(CMAKE_REQUIRED_INCLUDES ${OARC_MBEDTLS_PROBE_INCLUDES} ${CMAKE_CURRENT_LIST_DIR}/../lib/src
+                              ${CMAKE_CURRENT_LIST_DIR}/../lib/include)
+  set(CMAKE_REQUIRED_DEFINITIONS ${OARC_MBEDTLS_PROBE_DEFINITIONS})
+  set(CMAKE_EXTRA_INCLUDE_FILES tls_mbedtls.h)
+  check_type_size("oarc_tls_mbedtls" OARC_TLS_MBEDTLS_SIZE LANGUAGE C)
+  unset(CMAKE_EXTRA_INCLUDE_FILES)
+  unset(CMAKE_REQUIRED_INCLUDES)
+  unset(CMAKE_REQUIRED_DEFINITIONS)
+  if(NOT OARC_TLS_MBEDTLS_SIZE)
+    message(FATAL_ERROR "could not measure mbedTLS's contexts (lib/src/tls_mbedtls.h) with "
+                        "OARC_MBEDTLS=${OARC_MBEDTLS}: see CMakeFiles/CMakeConfigureLog.yaml")
+  endif()
+  message(STATUS "mbedTLS backend: ${OARC_MBEDTLS} (${OARC_MBEDTLS_MAJOR}.x), TLS contexts ${OARC_TLS_MBEDTLS_SIZE} bytes")
+  target_compile_definitions(oarc_mbedtls INTERFACE OARC_TLS_MBEDTLS_SIZE=${OARC_TLS_MBEDTLS_SIZE})
 endif()

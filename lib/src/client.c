@@ -338,14 +338,24 @@ static void record_response(oarc_client *c, const oarc_http_response *r)
     memset(&c->last.error, 0, sizeof(c->last.error));
 }
 
+/* The client reserves the token pool as raw storage, so that oarc_client.h
+ * needs no jsmn.h; this is where it becomes jsmn's array again. */
+_Static_assert(sizeof(jsmntok_t) == OARC_JSON_TOKEN_SIZE, "OARC_JSON_TOKEN_SIZE is not jsmn's");
+_Static_assert(_Alignof(jsmntok_t) <= _Alignof(int), "jsmntok_t is aligned beyond int");
+
+static jsmntok_t *token_pool(oarc_client *c)
+{
+    return (jsmntok_t *)(void *)c->tokens;
+}
+
 /** A whole response arrived: a 2xx body is the result, anything else is the
  *  API's error (its body decoded when it is the usual error object). */
 static oarc_status interpret(oarc_client *c, const oarc_http_response *r, oarc_json_doc *doc)
 {
     if (r->status >= 200 && r->status <= 299) {
-        return oarc_json_parse(doc, r->body, r->body_len, c->tokens, OARC_JSON_MAX_TOKENS);
+        return oarc_json_parse(doc, r->body, r->body_len, token_pool(c), OARC_JSON_MAX_TOKENS);
     }
-    if (oarc_json_parse(doc, r->body, r->body_len, c->tokens, OARC_JSON_MAX_TOKENS) == OARC_OK) {
+    if (oarc_json_parse(doc, r->body, r->body_len, token_pool(c), OARC_JSON_MAX_TOKENS) == OARC_OK) {
         (void)oarc_api_error_decode(doc, &c->last.error);
     }
     return OARC_ERR_API;

@@ -38,6 +38,7 @@ const char *oarc_status_str(oarc_status status)
     case OARC_ERR_ITEM_TOO_LARGE: return "OARC_ERR_ITEM_TOO_LARGE";
     case OARC_ERR_CURSOR_REPEATED: return "OARC_ERR_CURSOR_REPEATED";
     case OARC_ERR_TOO_MANY_PAGES: return "OARC_ERR_TOO_MANY_PAGES";
+    case OARC_ERR_CA_NO_CERT: return "OARC_ERR_CA_NO_CERT";
     }
     return "OARC_ERR_UNKNOWN";
 }

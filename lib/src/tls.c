@@ -1,6 +1,9 @@
 /**
  * @file tls.c
- * @brief TLS 1.2 client over the oarc_port with mbedTLS 2.28 (see tls.h).
+ * @brief TLS client over the oarc_port with mbedTLS (see tls.h): the logic
+ * both backends share. What differs between mbedTLS 2.28 and 3.6 (versions,
+ * groups, signature algorithms, PSA, TLS 1.3 tickets) is in the one
+ * tls_mbedtls<N>.c CMake compiled in, behind tls_mbedtls.h.
  *
  * mbedTLS reaches the network only through the two bio callbacks below,
  * which call the port with the time left of the current operation: a
@@ -14,12 +17,27 @@
  */
 #include "tls.h"
 
+#include <stdalign.h>
 #include <string.h>
 
 #include <mbedtls/error.h>
 #include <mbedtls/net_sockets.h>
 #include <mbedtls/platform_util.h>
 #include <mbedtls/x509.h>
+
+#include "tls_mbedtls.h"
+
+/* oarc_tls reserves mbedTLS's contexts as raw storage sized by CMake for
+ * this backend: a build whose headers or config changed since must fail. */
+_Static_assert(sizeof(oarc_tls_mbedtls) <= OARC_TLS_MBEDTLS_SIZE,
+               "OARC_TLS_MBEDTLS_SIZE is smaller than mbedTLS's contexts: reconfigure");
+_Static_assert(alignof(oarc_tls_mbedtls) <= alignof(max_align_t),
+               "mbedTLS's contexts need more than max_align_t");
+
+static oarc_tls_mbedtls *mb(oarc_tls *tls)
+{
+    return (oarc_tls_mbedtls *)(void *)tls->mbedtls;
+}
 
 /* close_notify is a courtesy to the server; never wait long for it. */
 #ifndef OARC_TLS_CLOSE_TIMEOUT_MS
@@ -30,6 +48,23 @@
  * or WANT_WRITE, so mbedTLS asks again only for records with no application
  * data in them; this caps those turns on top of the time limit. */
 #define OARC_TLS_MAX_TURNS 64u
+
+/* The certificate chain's policy: no SHA-1 (nor MD5) signature anywhere in
+ * it, RSA keys of 2048 bits or more; any key type and curve mbedTLS has. */
+static const mbedtls_x509_crt_profile chain_profile = {
+    MBEDTLS_X509_ID_FLAG(MBEDTLS_MD_SHA256) | MBEDTLS_X509_ID_FLAG(MBEDTLS_MD_SHA384) |
+        MBEDTLS_X509_ID_FLAG(MBEDTLS_MD_SHA512),
+    0xFFFFFFFu, 0xFFFFFFFu, 2048u,
+};
+
+/* OARC_TLS_WEAK_LEGACY_POLICY only: SHA-1 and SHA-224 too, RSA from 1024
+ * bits, for an old device server that cannot be fixed. */
+static const mbedtls_x509_crt_profile legacy_chain_profile = {
+    MBEDTLS_X509_ID_FLAG(MBEDTLS_MD_SHA1) | MBEDTLS_X509_ID_FLAG(MBEDTLS_MD_SHA224) |
+        MBEDTLS_X509_ID_FLAG(MBEDTLS_MD_SHA256) | MBEDTLS_X509_ID_FLAG(MBEDTLS_MD_SHA384) |
+        MBEDTLS_X509_ID_FLAG(MBEDTLS_MD_SHA512),
+    0xFFFFFFFu, 0xFFFFFFFu, 1024u,
+};
 
 /* Mixed into the DRBG seed so its output differs from any other user of the
  * same entropy source. */
@@ -144,19 +179,21 @@ static oarc_status parse_ca(oarc_tls *tls, const char *ca_pem, size_t ca_len)
     } else {
         return OARC_ERR_ARGUMENT;
     }
-    int ret = mbedtls_x509_crt_parse(&tls->ca, (const unsigned char *)ca_pem, parse_len);
+    mbedtls_x509_crt *ca = &mb(tls)->ca;
+    int ret = mbedtls_x509_crt_parse(ca, (const unsigned char *)ca_pem, parse_len);
     /* ret > 0 counts certificates that did not parse: a bundle with one odd
-     * entry is still usable as long as one certificate made it. */
-    if (ret < 0 || tls->ca.version == 0) {
+     * entry is still usable as long as one certificate made it. None at all
+     * (random bytes, PEM armour around garbage) is the caller's bad input. */
+    if (ret < 0 || ca->version == 0) {
         tls->last_error = ret;
-        return OARC_ERR_TLS_CERT;
+        return OARC_ERR_CA_NO_CERT;
     }
     return OARC_OK;
 }
 
 static oarc_status seed_drbg(oarc_tls *tls)
 {
-    int ret = mbedtls_ctr_drbg_seed(&tls->drbg, drbg_entropy, tls, oarc_tls_drbg_label,
+    int ret = mbedtls_ctr_drbg_seed(&mb(tls)->drbg, drbg_entropy, tls, oarc_tls_drbg_label,
                                     sizeof oarc_tls_drbg_label - 1u);
     if (ret != 0) {
         tls->last_error = ret;
@@ -167,7 +204,7 @@ static oarc_status seed_drbg(oarc_tls *tls)
 
 static oarc_status configure(oarc_tls *tls)
 {
-    mbedtls_ssl_config *conf = &tls->conf;
+    mbedtls_ssl_config *conf = &mb(tls)->conf;
     int ret = mbedtls_ssl_config_defaults(conf, MBEDTLS_SSL_IS_CLIENT,
                                           MBEDTLS_SSL_TRANSPORT_STREAM,
                                           MBEDTLS_SSL_PRESET_DEFAULT);
@@ -175,14 +212,12 @@ static oarc_status configure(oarc_tls *tls)
         tls->last_error = ret;
         return OARC_ERR_TLS;
     }
-    mbedtls_ssl_conf_min_version(conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
-    mbedtls_ssl_conf_max_version(conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
+    oarc_tls_backend_policy(conf);
+    mbedtls_ssl_conf_cert_profile(conf, OARC_TLS_WEAK_LEGACY_POLICY ? &legacy_chain_profile
+                                                                   : &chain_profile);
     mbedtls_ssl_conf_authmode(conf, MBEDTLS_SSL_VERIFY_REQUIRED);
-    mbedtls_ssl_conf_ca_chain(conf, &tls->ca, NULL);
-    mbedtls_ssl_conf_rng(conf, mbedtls_ctr_drbg_random, &tls->drbg);
-#if defined(MBEDTLS_SSL_SESSION_TICKETS)
-    mbedtls_ssl_conf_session_tickets(conf, MBEDTLS_SSL_SESSION_TICKETS_ENABLED);
-#endif
+    mbedtls_ssl_conf_ca_chain(conf, &mb(tls)->ca, NULL);
+    mbedtls_ssl_conf_rng(conf, mbedtls_ctr_drbg_random, &mb(tls)->drbg);
 #if defined(OARC_TLS_MAX_FRAG_LEN) && defined(MBEDTLS_SSL_MAX_FRAGMENT_LENGTH)
     /* A board short of RAM may ask for smaller records (RFC 6066) with an
      * MBEDTLS_SSL_MAX_FRAG_LEN_* code; servers are free to ignore it, so its
@@ -195,12 +230,12 @@ static oarc_status configure(oarc_tls *tls)
 #endif
     /* The record buffers are allocated here, once: a connection reuses them
      * through mbedtls_ssl_session_reset. */
-    ret = mbedtls_ssl_setup(&tls->ssl, conf);
+    ret = mbedtls_ssl_setup(&mb(tls)->ssl, conf);
     if (ret != 0) {
         tls->last_error = ret;
         return OARC_ERR_TLS;
     }
-    mbedtls_ssl_set_bio(&tls->ssl, tls, bio_send, NULL, bio_recv_timeout);
+    mbedtls_ssl_set_bio(&mb(tls)->ssl, tls, bio_send, NULL, bio_recv_timeout);
     return OARC_OK;
 }
 
@@ -217,14 +252,18 @@ oarc_status oarc_tls_init(oarc_tls *tls, const oarc_port *port,
         return OARC_ERR_ARGUMENT;
     }
     memset(tls, 0, sizeof *tls);
-    mbedtls_ssl_init(&tls->ssl);
-    mbedtls_ssl_config_init(&tls->conf);
-    mbedtls_x509_crt_init(&tls->ca);
-    mbedtls_ctr_drbg_init(&tls->drbg);
-    mbedtls_ssl_session_init(&tls->saved);
+    oarc_tls_mbedtls *m = mb(tls);
+    mbedtls_ssl_init(&m->ssl);
+    mbedtls_ssl_config_init(&m->conf);
+    mbedtls_x509_crt_init(&m->ca);
+    mbedtls_ctr_drbg_init(&m->drbg);
+    mbedtls_ssl_session_init(&m->saved);
     tls->port = port;
 
-    oarc_status st = parse_ca(tls, ca_pem, ca_len);
+    oarc_status st = oarc_tls_backend_start(&tls->last_error);
+    if (st == OARC_OK) {
+        st = parse_ca(tls, ca_pem, ca_len);
+    }
     if (st == OARC_OK) {
         st = seed_drbg(tls);
     }
@@ -245,26 +284,26 @@ oarc_status oarc_tls_init(oarc_tls *tls, const oarc_port *port,
 
 static void drop_saved_session(oarc_tls *tls)
 {
-    mbedtls_ssl_session_free(&tls->saved);
-    mbedtls_ssl_session_init(&tls->saved);
+    mbedtls_ssl_session_free(&mb(tls)->saved);
+    mbedtls_ssl_session_init(&mb(tls)->saved);
     tls->saved_host[0] = '\0';
     tls->has_saved = false;
 }
 
-/* Kept after every full or abbreviated handshake: the server may have sent a
- * fresh ticket. The host name is kept with it, because resuming skips the
- * certificate check and so must only ever happen with the same server name. */
-static void save_session(oarc_tls *tls, const char *hostname, size_t host_len)
+/* The connection's session, kept for the next connect to saved_host (set by
+ * the handshake: resuming skips the certificate check, so a session must
+ * only ever be offered to the name it was made with). Called after a TLS 1.2
+ * handshake, full or abbreviated (the server may have sent a fresh ticket),
+ * and for each TLS 1.3 NewSessionTicket, which arrives after the handshake. */
+static void save_session(oarc_tls *tls)
 {
-    drop_saved_session(tls);
-    int ret = mbedtls_ssl_get_session(&tls->ssl, &tls->saved);
+    mbedtls_ssl_session_free(&mb(tls)->saved);
+    mbedtls_ssl_session_init(&mb(tls)->saved);
+    int ret = mbedtls_ssl_get_session(&mb(tls)->ssl, &mb(tls)->saved);
+    tls->has_saved = ret == 0;
     if (ret != 0) {
         tls->last_error = ret;
-        drop_saved_session(tls);
-        return;
     }
-    memcpy(tls->saved_host, hostname, host_len + 1u);
-    tls->has_saved = true;
 }
 
 static void offer_saved_session(oarc_tls *tls, const char *hostname, size_t host_len)
@@ -273,7 +312,7 @@ static void offer_saved_session(oarc_tls *tls, const char *hostname, size_t host
         return;
     }
     if (memcmp(tls->saved_host, hostname, host_len + 1u) != 0 ||
-        mbedtls_ssl_set_session(&tls->ssl, &tls->saved) != 0) {
+        mbedtls_ssl_set_session(&mb(tls)->ssl, &mb(tls)->saved) != 0) {
         drop_saved_session(tls); /* a full handshake follows instead */
     }
 }
@@ -294,7 +333,7 @@ static size_t bounded_len(const char *s, size_t max)
  * is ready for the next one; the configuration and saved session stay. */
 static void end_connection(oarc_tls *tls)
 {
-    int ret = mbedtls_ssl_session_reset(&tls->ssl);
+    int ret = mbedtls_ssl_session_reset(&mb(tls)->ssl);
     if (ret != 0) {
         tls->last_error = ret;
     }
@@ -304,13 +343,16 @@ static void end_connection(oarc_tls *tls)
 static oarc_status handshake_result(oarc_tls *tls, int ret, const char *hostname, size_t host_len)
 {
     if (ret == 0) {
-        tls->verify_flags = mbedtls_ssl_get_verify_result(&tls->ssl);
-        save_session(tls, hostname, host_len);
+        tls->verify_flags = mbedtls_ssl_get_verify_result(&mb(tls)->ssl);
+        memcpy(tls->saved_host, hostname, host_len + 1u);
+        if (!oarc_tls_backend_tickets_come_later(&mb(tls)->ssl)) {
+            save_session(tls);
+        }
         return OARC_OK;
     }
     oarc_status st = failure_status(tls, ret, OARC_ERR_TLS_HANDSHAKE);
     if (ret == MBEDTLS_ERR_X509_CERT_VERIFY_FAILED) {
-        tls->verify_flags = mbedtls_ssl_get_verify_result(&tls->ssl);
+        tls->verify_flags = mbedtls_ssl_get_verify_result(&mb(tls)->ssl);
         st = OARC_ERR_TLS_CERT;
     }
     if (st == OARC_ERR_TLS_CERT || st == OARC_ERR_TLS_HANDSHAKE) {
@@ -334,7 +376,7 @@ oarc_status oarc_tls_handshake(oarc_tls *tls, const char *hostname, uint32_t tim
     /* Whatever the previous connection left (an error, no close), start clean. */
     end_connection(tls);
     /* Sets SNI and the name the certificate is checked against. */
-    int ret = mbedtls_ssl_set_hostname(&tls->ssl, hostname);
+    int ret = mbedtls_ssl_set_hostname(&mb(tls)->ssl, hostname);
     if (ret != 0) {
         tls->last_error = ret;
         return OARC_ERR_TLS;
@@ -342,9 +384,9 @@ oarc_status oarc_tls_handshake(oarc_tls *tls, const char *hostname, uint32_t tim
     offer_saved_session(tls, hostname, host_len);
     tls->open = true;
     begin_op(tls, timeout_ms);
-    ret = mbedtls_ssl_handshake(&tls->ssl);
+    ret = mbedtls_ssl_handshake(&mb(tls)->ssl);
     for (uint32_t turn = 1; wants_another_turn(tls, ret, turn); turn++) {
-        ret = mbedtls_ssl_handshake(&tls->ssl);
+        ret = mbedtls_ssl_handshake(&mb(tls)->ssl);
     }
     if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) {
         tls->last_error = ret;
@@ -365,9 +407,9 @@ int oarc_tls_send(oarc_tls *tls, const uint8_t *buf, size_t len, uint32_t timeou
     begin_op(tls, timeout_ms);
     /* mbedtls_ssl_write takes at most one record's worth and says how much;
      * the caller loops like it does over port->send. */
-    int ret = mbedtls_ssl_write(&tls->ssl, buf, len);
+    int ret = mbedtls_ssl_write(&mb(tls)->ssl, buf, len);
     for (uint32_t turn = 1; wants_another_turn(tls, ret, turn); turn++) {
-        ret = mbedtls_ssl_write(&tls->ssl, buf, len);
+        ret = mbedtls_ssl_write(&mb(tls)->ssl, buf, len);
     }
     if (ret > 0) {
         return ret;
@@ -379,6 +421,19 @@ int oarc_tls_send(oarc_tls *tls, const uint8_t *buf, size_t len, uint32_t timeou
     return failure_status(tls, ret, OARC_ERR_TLS);
 }
 
+/* mbedtls_ssl_read, but a TLS 1.3 NewSessionTicket (3.6 reports one as an
+ * error code) is saved for the next connect and read past, as a record that
+ * carried no application data. */
+static int read_record(oarc_tls *tls, uint8_t *buf, size_t len)
+{
+    int ret = mbedtls_ssl_read(&mb(tls)->ssl, buf, len);
+    if (oarc_tls_backend_is_new_ticket(ret)) {
+        save_session(tls);
+        return MBEDTLS_ERR_SSL_WANT_READ;
+    }
+    return ret;
+}
+
 int oarc_tls_recv(oarc_tls *tls, uint8_t *buf, size_t len, uint32_t timeout_ms)
 {
     if (tls == NULL || buf == NULL || len == 0u) {
@@ -388,9 +443,9 @@ int oarc_tls_recv(oarc_tls *tls, uint8_t *buf, size_t len, uint32_t timeout_ms)
         return OARC_ERR_CLOSED;
     }
     begin_op(tls, timeout_ms);
-    int ret = mbedtls_ssl_read(&tls->ssl, buf, len);
+    int ret = read_record(tls, buf, len);
     for (uint32_t turn = 1; wants_another_turn(tls, ret, turn); turn++) {
-        ret = mbedtls_ssl_read(&tls->ssl, buf, len);
+        ret = read_record(tls, buf, len);
     }
     if (ret > 0) {
         return ret;
@@ -414,9 +469,9 @@ void oarc_tls_close(oarc_tls *tls)
     /* Best effort: the connection may already be dead, and then the alert
      * simply fails to go out. The session was saved after the handshake. */
     begin_op(tls, OARC_TLS_CLOSE_TIMEOUT_MS);
-    int ret = mbedtls_ssl_close_notify(&tls->ssl);
+    int ret = mbedtls_ssl_close_notify(&mb(tls)->ssl);
     for (uint32_t turn = 1; wants_another_turn(tls, ret, turn); turn++) {
-        ret = mbedtls_ssl_close_notify(&tls->ssl);
+        ret = mbedtls_ssl_close_notify(&mb(tls)->ssl);
     }
     end_connection(tls);
 }
@@ -427,11 +482,12 @@ void oarc_tls_free(oarc_tls *tls)
         return;
     }
     /* Each free is harmless on a context that is zeroed or only init'ed. */
-    mbedtls_ssl_session_free(&tls->saved);
-    mbedtls_ssl_free(&tls->ssl);
-    mbedtls_ssl_config_free(&tls->conf);
-    mbedtls_x509_crt_free(&tls->ca);
-    mbedtls_ctr_drbg_free(&tls->drbg);
+    oarc_tls_mbedtls *m = mb(tls);
+    mbedtls_ssl_session_free(&m->saved);
+    mbedtls_ssl_free(&m->ssl);
+    mbedtls_ssl_config_free(&m->conf);
+    mbedtls_x509_crt_free(&m->ca);
+    mbedtls_ctr_drbg_free(&m->drbg);
     /* The DRBG state and the session's master secret must not linger. */
     mbedtls_platform_zeroize(tls, sizeof *tls);
 }

@@ -1,9 +1,11 @@
 /**
  * @file tls.h
- * @brief TLS 1.2 client over the port with mbedTLS: the peer is always
- * verified (CA chain + hostname), SNI is always sent, and the last session is
- * kept so a reconnect can resume it. mbedTLS reaches the network only through
- * the oarc_port given to oarc_tls_init.
+ * @brief TLS client over the port with mbedTLS (2.28: TLS 1.2; 3.6: TLS 1.3
+ * preferred, 1.2 offered): the peer is always verified (CA chain + hostname),
+ * SNI is always sent, the policy is ECDHE with AEAD only and no SHA-1 (see
+ * OARC_TLS_WEAK_LEGACY_POLICY), and the last session is kept so a reconnect
+ * can resume it (TLS 1.3: from the server's NewSessionTicket). mbedTLS
+ * reaches the network only through the oarc_port given to oarc_tls_init.
  */
 #ifndef OARC_TLS_INTERNAL_H
 #define OARC_TLS_INTERNAL_H
@@ -16,14 +18,14 @@
 #include "oarc/oarc_tls.h"
 
 /**
- * Set up the configuration: TLS 1.2 client, verification required, the CA
+ * Set up the configuration: TLS client with the policy above, verification required, the CA
  * chain parsed from ca_pem, the DRBG seeded from port->entropy, the record
  * buffers allocated (mbedTLS's own allocator). ca_pem is NUL-terminated PEM
  * text; ca_len counts its bytes with or without that NUL. The port must stay
  * where it is for as long as tls is used: tls keeps a pointer to it.
  * OARC_ERR_ARGUMENT for a missing tls, port or CA, or a ca_len that does not
- * reach the NUL; OARC_ERR_TLS_CERT when no certificate in it parses;
- * OARC_ERR_ENTROPY when seeding fails; OARC_ERR_TLS for other setup failures.
+ * reach the NUL; OARC_ERR_CA_NO_CERT when no certificate in it parses;
+ * OARC_ERR_ENTROPY when seeding fails (or, 3.6, PSA Crypto finds no entropy); OARC_ERR_TLS for other setup failures.
  * On failure nothing is left to free. Call oarc_tls_free before initialising
  * the same tls again.
  */

@@ -7,7 +7,7 @@
 
 #include <stdio.h>
 
-#include <mbedtls/x509.h>
+#include <mbedtls/x509_crt.h>
 
 int cli_exit_code(oarc_status st)
 {
@@ -25,6 +25,7 @@ int cli_exit_code(oarc_status st)
     case OARC_ERR_URL:
     case OARC_ERR_INSECURE_URL:
     case OARC_ERR_CONTROL_CHAR:
+    case OARC_ERR_CA_NO_CERT:
         return CLI_EXIT_USAGE;
     default:
         return CLI_EXIT_NETWORK;

@@ -16,12 +16,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#ifndef JSMN_H
-#define JSMN_HEADER
-#include <jsmn.h>
-#undef JSMN_HEADER
-#endif
-
 #include "oarc_config.h"
 #include "oarc_port.h"
 #include "oarc_role.h"
@@ -34,6 +28,10 @@
 #define OARC_DEFAULT_CONNECT_TIMEOUT_MS 10000u
 #define OARC_DEFAULT_TIMEOUT_MS 60000u
 #define OARC_DEFAULT_BASE_URL "https://api.openai.com/v1"
+
+/** Bytes of one JSON token of the pool (jsmn's jsmntok_t: a type and three
+ *  ints); lib/ checks it against jsmn.h, which users need not include. */
+#define OARC_JSON_TOKEN_SIZE (4u * sizeof(int))
 
 typedef struct oarc_client_config {
     /** NULL: OARC_DEFAULT_BASE_URL. */
@@ -96,7 +94,8 @@ typedef struct oarc_client {
     char path[OARC_PATH_BUFFER_SIZE];
     char tx[OARC_TX_BUFFER_SIZE];
     char rx[OARC_RX_BUFFER_SIZE];
-    jsmntok_t tokens[OARC_JSON_MAX_TOKENS];
+    /** The jsmn token pool, private to the library (OARC_JSON_TOKEN_SIZE each). */
+    _Alignas(int) unsigned char tokens[OARC_JSON_MAX_TOKENS * OARC_JSON_TOKEN_SIZE];
 } oarc_client;
 
 /**

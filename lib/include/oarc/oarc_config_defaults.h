@@ -83,6 +83,18 @@
 #define OARC_MAX_CURSOR_LEN 128u
 #endif
 
+/**
+ * WEAKENS SECURITY; off (0) by default. 1 widens the TLS policy for an old
+ * device server that cannot be fixed: mbedTLS's default cipher suites (RSA
+ * key exchange without forward secrecy, CBC) and curves, and SHA-1
+ * signatures and 1024-bit RSA keys in the server's certificate chain. TLS 1.2 stays the minimum, and the chain and host name
+ * are still verified. The default policy: ECDHE (X25519, P-256, P-384) with
+ * AES-GCM or ChaCha20-Poly1305 only, no SHA-1 anywhere.
+ */
+#ifndef OARC_TLS_WEAK_LEGACY_POLICY
+#define OARC_TLS_WEAK_LEGACY_POLICY 0
+#endif
+
 /** Log level: 0 none, 1 error, 2 warn, 3 info, 4 debug. Compiled away below. */
 #ifndef OARC_LOG_LEVEL
 #define OARC_LOG_LEVEL 0

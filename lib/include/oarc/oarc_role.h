@@ -14,12 +14,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#ifndef JSMN_H
-#define JSMN_HEADER
-#include <jsmn.h>
-#undef JSMN_HEADER
-#endif
-
 #include "oarc_config.h"
 #include "oarc_span.h"
 #include "oarc_status.h"
@@ -157,7 +151,7 @@ typedef struct oarc_role_page {
     struct {
         char *text;
         size_t text_len;
-        jsmntok_t *tokens;
+        void *tokens;      /**< the document's jsmntok_t array */
         int token_count;
         int item_tok;      /**< token of the next item */
         size_t taken;      /**< items handed out (or skipped) */

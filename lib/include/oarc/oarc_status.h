@@ -48,7 +48,11 @@ typedef enum oarc_status {
     /* Pagination. */
     OARC_ERR_ITEM_TOO_LARGE = -48,   /**< one list item alone overflows rx or the token pool */
     OARC_ERR_CURSOR_REPEATED = -49,  /**< the server's next cursor is one the walk already followed */
-    OARC_ERR_TOO_MANY_PAGES = -50    /**< a list ran past OARC_LIST_MAX_PAGES pages */
+    OARC_ERR_TOO_MANY_PAGES = -50,   /**< a list ran past OARC_LIST_MAX_PAGES pages */
+
+    /** Caller input: no certificate could be read from the CA given (random
+     *  bytes, PEM armour around garbage, an empty file); nothing was sent. */
+    OARC_ERR_CA_NO_CERT = -51
 } oarc_status;
 
 /** Stable, human-readable name of a status ("OARC_ERR_TIMEOUT"); never NULL. */
