@@ -41,13 +41,16 @@ static uint32_t time_left(const oarc_client *c, const oarc_deadline *d)
     return elapsed < d->budget ? d->budget - elapsed : 0u;
 }
 
-/** memset that the compiler may not drop, for buffers that held the key. */
+/**
+ * memset that the compiler may not drop, for bytes that held the key. The
+ * call goes through a volatile pointer, so the compiler cannot know it is
+ * memset and must make it; memset itself is the C library's, word-wide,
+ * where a volatile byte loop costs several instructions per byte.
+ */
 static void wipe(char *p, size_t n)
 {
-    volatile char *v = p;
-    for (size_t i = 0; i < n; i++) {
-        v[i] = 0;
-    }
+    void *(*volatile set)(void *, int, size_t) = memset;
+    (void)set(p, 0, n);
 }
 
 /* ---- configuration ------------------------------------------------------ */
@@ -205,20 +208,25 @@ static oarc_status send_all(oarc_client *c, size_t len, const oarc_deadline *d)
 }
 
 /**
- * Write the head in front of the body, send both, then wipe everything but
- * the body (the head holds the admin key) and move the body back to tx[0].
+ * Write the head in front of the body, send both, move the body back to
+ * tx[0] (a retry writes a fresh head in front of it) and wipe the head_len
+ * bytes behind it: the key was written only into the head, tx[0..head_len),
+ * and after the move every byte of tx[0..total) that is not the body lies in
+ * tx[body_len..total). Nothing else in tx ever held the key: a head that
+ * does not fit is refused before a byte of it is written.
  */
 static oarc_status send_request(oarc_client *c, const oarc_http_request *req,
                                 size_t body_len, const oarc_deadline *d)
 {
     size_t total = 0;
     oarc_status st = oarc_http_write_request(c->tx, sizeof(c->tx), body_len, req, &total);
-    if (st == OARC_OK) {
-        st = send_all(c, total, d);
-        size_t head_len = total - body_len;
-        memmove(c->tx, c->tx + head_len, body_len);
+    if (st != OARC_OK) {
+        return st;
     }
-    wipe(c->tx + body_len, sizeof(c->tx) - body_len);
+    st = send_all(c, total, d);
+    size_t head_len = total - body_len;
+    memmove(c->tx, c->tx + head_len, body_len);
+    wipe(c->tx + body_len, head_len);
     return st;
 }
 

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "oarc/oarc_config.h"
+#include "text.h"
 
 /* ---------------------------------------------------------------- bytes */
 
@@ -142,7 +143,10 @@ static oarc_status check_value(oarc_span v, bool in_line)
     if (v.ptr == NULL) {
         return v.len == 0u ? OARC_OK : OARC_ERR_ARGUMENT;
     }
-    for (size_t i = 0; i < v.len; i++) {
+    /* Plain bytes (printable ASCII) are fine in a header value: the key,
+     * the longest value, is all plain. Host and path may not hold SP, so
+     * they are looked at byte by byte. */
+    for (size_t i = in_line ? 0u : oarc_plain_prefix(v.ptr, v.len); i < v.len; i++) {
         unsigned char c = (unsigned char)v.ptr[i];
         if (c == 0x7Fu || (c < 0x20u && c != '\t') || (in_line && c <= 0x20u)) {
             return OARC_ERR_HEADER_VALUE;
@@ -345,10 +349,18 @@ enum header_id {
     H_COUNT
 };
 
-/* In header_id order, NUL-separated: one string, no pointer table. */
-static const char header_names[] =
-    "content-length\0transfer-encoding\0connection\0x-request-id\0"
-    "retry-after\0retry-after-ms\0x-should-retry";
+/* In header_id order, with their lengths: most header lines are told
+ * apart by length alone. Arrays, not pointers: plain read-only data. */
+#define HEADER_NAME(lit) { lit, sizeof(lit) - 1u }
+static const struct header_name {
+    char name[18];
+    unsigned char len;
+} header_names[H_COUNT] = {
+    HEADER_NAME("content-length"), HEADER_NAME("transfer-encoding"),
+    HEADER_NAME("connection"),     HEADER_NAME("x-request-id"),
+    HEADER_NAME("retry-after"),    HEADER_NAME("retry-after-ms"),
+    HEADER_NAME("x-should-retry"),
+};
 
 /** A header the client uses, by its index in header_names. */
 static oarc_status on_header(oarc_http_response *r, size_t id, oarc_span v)
@@ -397,7 +409,6 @@ static oarc_status on_header(oarc_http_response *r, size_t id, oarc_span v)
 static oarc_status parse_field(oarc_http_response *r, const char *s, size_t n, bool use)
 {
     size_t colon = 0u;
-    const char *name = header_names;
 
     while (colon < n && s[colon] != ':') {
         unsigned char c = (unsigned char)s[colon];
@@ -410,10 +421,10 @@ static oarc_status parse_field(oarc_http_response *r, const char *s, size_t n, b
         return OARC_ERR_HTTP_PROTOCOL;
     }
     for (size_t id = 0u; use && id < (size_t)H_COUNT; id++) {
-        if (eq_nocase((oarc_span){ s, colon }, name)) {
+        if (colon == header_names[id].len &&
+            eq_nocase((oarc_span){ s, colon }, header_names[id].name)) {
             return on_header(r, id, trim(s + colon + 1u, n - colon - 1u));
         }
-        name += strlen(name) + 1u;
     }
     return OARC_OK;
 }
@@ -516,7 +527,9 @@ static oarc_status parse_chunk_size(oarc_http_response *r, const char *s, size_t
 static oarc_status take_line(oarc_http_response *r, size_t limit, const char **line, size_t *len)
 {
     *line = NULL;
-    for (size_t i = r->parsed; i < limit; i++) {
+    /* A plain run holds no control byte, CR or LF: nothing to stop at. */
+    for (size_t i = r->parsed + oarc_plain_prefix(r->buf + r->parsed, limit - r->parsed);
+         i < limit; i++) {
         unsigned char c = (unsigned char)r->buf[i];
         if (c == '\n') {
             if (i == r->parsed || r->buf[i - 1u] != '\r') {

@@ -88,6 +88,13 @@ int oarc_json_skip(const oarc_json_doc *doc, int tok)
     return tok;
 }
 
+/* The token after tok and all its children (tok < count): a scalar has
+ * none, and needs no walk. */
+static int next_sibling(const oarc_json_doc *doc, int tok)
+{
+    return doc->tokens[tok].size == 0 ? tok + 1 : oarc_json_skip(doc, tok);
+}
+
 /* ---- Shape check ---------------------------------------------------------- */
 
 static bool is_ws(char c)
@@ -95,23 +102,39 @@ static bool is_ws(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Past the whitespace at text[i..to). Pretty-printed JSON (as the API
+ * sends it) indents with runs of spaces: four are one comparison. */
+static int skip_ws(const char *text, int i, int to)
+{
+    while (i < to) {
+        if (to - i >= 4 && memcmp(text + i, "    ", 4u) == 0) {
+            i += 4;
+        } else if (is_ws(text[i])) {
+            i++;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
 /* True when text[from..to) is whitespace around exactly one sep, or only
  * whitespace when sep is '\0'. */
 static bool gap_ok(const char *text, int from, int to, char sep)
 {
-    bool seen = (sep == '\0');
+    int i;
 
     if (from > to) {
         return false;
     }
-    for (int i = from; i < to; i++) {
-        if (!seen && text[i] == sep) {
-            seen = true;
-        } else if (!is_ws(text[i])) {
+    i = skip_ws(text, from, to);
+    if (sep != '\0') {
+        if (i == to || text[i] != sep) {
             return false;
         }
+        i = skip_ws(text, i + 1, to);
     }
-    return seen;
+    return i == to;
 }
 
 static size_t skip_digits(const char *s, size_t n, size_t i)
@@ -219,7 +242,7 @@ static bool container_ok(const oarc_json_doc *doc, int c)
             return false;
         }
         pos = text_end(v);
-        child = oarc_json_skip(doc, child);
+        child = next_sibling(doc, child);
     }
     return gap_ok(doc->text, pos, t->end - 1, '\0');
 }
@@ -475,10 +498,21 @@ oarc_status oarc_json_string(oarc_json_doc *doc, int tok, oarc_span *out)
      * one by the NUL we put there (a raw string cannot hold a NUL: jsmn stops
      * at one). Decoding shrinks the token's end to the decoded length. */
     if (s[n] != '\0') {
-        if (!oarc_utf8_valid(s, n) || unescape(s, n, false, &dec) != OARC_OK) {
-            return OARC_ERR_JSON_SYNTAX;
+        /* Most strings are plain printable ASCII: already valid UTF-8 and
+         * their own decoding. Only what follows the plain prefix is checked
+         * and decoded (in place; the prefix stays where it is). */
+        size_t plain = oarc_plain_prefix(s, n);
+        char *rest = s + plain;
+
+        dec = n - plain;
+        if (plain < n) {
+            if (!oarc_utf8_valid(rest, n - plain) ||
+                unescape(rest, n - plain, false, &dec) != OARC_OK) {
+                return OARC_ERR_JSON_SYNTAX;
+            }
+            (void)unescape(rest, n - plain, true, &dec);
         }
-        (void)unescape(s, n, true, &dec);
+        dec += plain;
         s[dec] = '\0';
         t->end = t->start + (int)dec;
     }
@@ -530,6 +564,26 @@ oarc_status oarc_json_string_array(oarc_json_doc *doc, int tok, oarc_span *out,
 
 /* ---- Members and scalars -------------------------------------------------- */
 
+/*
+ * False when the string token k (raw or decoded) cannot decode to key, told
+ * by its first byte alone: one that is not a backslash is the decoded first
+ * byte as well. Most members are passed over this way without decoding or
+ * measuring their key.
+ */
+static bool may_be_key(const oarc_json_doc *doc, int k, const char *key)
+{
+    const jsmntok_t *t = &doc->tokens[k];
+
+    if (t->type != JSMN_STRING || t->start < 0 || t->end < t->start ||
+        (size_t)t->end >= doc->len) {
+        return true; /* not for this test to judge: oarc_json_string() will */
+    }
+    if (t->end == t->start) {
+        return key[0] == '\0';
+    }
+    return doc->text[t->start] == '\\' || doc->text[t->start] == key[0];
+}
+
 int oarc_json_member(oarc_json_doc *doc, int obj, const char *key)
 {
     const jsmntok_t *t = token_at(doc, obj);
@@ -543,11 +597,11 @@ int oarc_json_member(oarc_json_doc *doc, int obj, const char *key)
     for (int m = 0; m < t->size && k < doc->count - 1; m++) {
         oarc_span name;
 
-        if (oarc_json_string(doc, k, &name) == OARC_OK &&
+        if (may_be_key(doc, k, key) && oarc_json_string(doc, k, &name) == OARC_OK &&
             oarc_strnlen(key, name.len) == name.len && memcmp(name.ptr, key, name.len) == 0) {
             return k + 1;
         }
-        k = oarc_json_skip(doc, k + 1);
+        k = next_sibling(doc, k + 1);
     }
     return OARC_JSON_NONE;
 }

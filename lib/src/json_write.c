@@ -131,7 +131,8 @@ static void put_escape(oarc_json_writer *w, unsigned char c)
 static void put_string(oarc_json_writer *w, oarc_span s)
 {
     const unsigned char *p;
-    size_t run = 0;
+    size_t run = 0; /* start of the bytes not yet put */
+    size_t plain;
 
     if (s.ptr == NULL) {
         if (s.len != 0u) {
@@ -141,11 +142,14 @@ static void put_string(oarc_json_writer *w, oarc_span s)
         s.ptr = ""; /* {NULL, 0} is the empty string; NULL + 0 is not C */
     }
     p = (const unsigned char *)s.ptr;
-    if (!oarc_utf8_valid(s.ptr, s.len)) {
+    /* A plain prefix is valid UTF-8 and needs no escape: the checks and the
+     * escape scan start after it (for most strings, at their end). */
+    plain = oarc_plain_prefix(s.ptr, s.len);
+    if (plain < s.len && !oarc_utf8_valid(s.ptr + plain, s.len - plain)) {
         fail(w, OARC_ERR_INVALID_UTF8);
     }
     put(w, "\"", 1u);
-    for (size_t i = 0; i < s.len; i++) {
+    for (size_t i = plain; i < s.len; i++) {
         if (p[i] >= 0x20u && p[i] != '"' && p[i] != '\\') {
             continue;
         }

@@ -5,11 +5,10 @@
 #include "text.h"
 
 #include <stdint.h>
+#include <string.h>
 
 size_t oarc_strnlen(const char *s, size_t max)
 {
-    size_t n = 0;
-
     if (s == NULL) {
         return 0;
     }
@@ -18,10 +17,64 @@ size_t oarc_strnlen(const char *s, size_t max)
     if (max == SIZE_MAX) {
         max = SIZE_MAX - 1u;
     }
-    while (n <= max && s[n] != '\0') {
-        n++;
+    /* memchr stops at the first NUL (C11 7.24.5.1: as if reading byte by
+     * byte), so it reads no further than the byte loop it replaces. */
+    const char *nul = memchr(s, '\0', max + 1u);
+    return nul != NULL ? (size_t)(nul - s) : max + 1u;
+}
+
+/* A word with every byte equal to b: (all ones / 0xFF) is 0x0101...01. */
+#define WORD_OF(b) ((SIZE_MAX / 0xFFu) * (size_t)(b))
+#define HIGH_BITS WORD_OF(0x80u)
+
+/*
+ * The top bit of each byte of v that is not plain, or more: non-zero exactly
+ * when some byte is not plain. Setting the top bit of every byte first
+ * ((v | HIGH_BITS) - ...) keeps each byte's subtraction from borrowing from
+ * its neighbour, so those tests are exact per byte; only v + 0x01..01 can
+ * carry, and only out of a byte >= 0x80, which is flagged anyway.
+ */
+static size_t not_plain(size_t v)
+{
+    size_t lo = WORD_OF(0x01u);
+    size_t ge_space = (v | HIGH_BITS) - WORD_OF(0x20u);            /* top bit: byte >= 0x20 */
+    size_t not_quote = ((v ^ WORD_OF('"')) | HIGH_BITS) - lo;      /* top bit: byte != '"' */
+    size_t not_backslash = ((v ^ WORD_OF('\\')) | HIGH_BITS) - lo; /* top bit: byte != '\\' */
+
+    return ((v | (v + lo)) | ~(ge_space & not_quote & not_backslash)) & HIGH_BITS;
+}
+
+/* The word at p, any alignment: compilers make the memcpy one load. */
+static size_t load_word(const unsigned char *p)
+{
+    size_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+size_t oarc_plain_prefix(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+
+    /* Whole words while every byte is plain; the word with the first
+     * special byte, and the tail, go byte by byte. */
+    while (len - i >= sizeof(size_t)) {
+        if (not_plain(load_word(p + i)) != 0u) {
+            break;
+        }
+        i += sizeof(size_t);
     }
-    return n;
+    /* A tail after plain words: the last whole word of s, which overlaps
+     * the words already seen, settles it at once when it is plain. */
+    if (i < len && i >= sizeof(size_t) && len - i < sizeof(size_t) &&
+        not_plain(load_word(p + len - sizeof(size_t))) == 0u) {
+        return len;
+    }
+    while (i < len && p[i] >= 0x20u && p[i] < 0x7Fu && p[i] != '"' && p[i] != '\\') {
+        i++;
+    }
+    return i;
 }
 
 /*
@@ -87,7 +140,7 @@ oarc_status oarc_body_text_span(const char *s, bool single_line, oarc_span *out)
     if (n > OARC_BODY_TEXT_MAX) {
         return OARC_ERR_BUFFER_TOO_SMALL;
     }
-    for (size_t i = 0; single_line && i < n; i++) {
+    for (size_t i = oarc_plain_prefix(s, n); single_line && i < n; i++) {
         if ((unsigned char)s[i] < 0x20u || s[i] == 0x7F) {
             return OARC_ERR_CONTROL_CHAR;
         }

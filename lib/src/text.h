@@ -24,6 +24,15 @@
  *  0; max SIZE_MAX is taken as SIZE_MAX - 1 so that max + 1 cannot wrap. */
 size_t oarc_strnlen(const char *s, size_t max);
 
+/**
+ * How many leading bytes of s[0..len) are plain: printable ASCII
+ * (0x20..0x7E) other than '"' and '\\'. A plain run is valid UTF-8, needs
+ * no JSON escape when written, holds none when read, and may stand in an
+ * HTTP header value. Looks at whole words where it can: most of what oarc
+ * reads and writes is plain, and callers check the rest byte by byte.
+ */
+size_t oarc_plain_prefix(const char *s, size_t len);
+
 /** True when s[0..len) is well-formed UTF-8 (NUL bytes included, they are
  *  U+0000). s NULL is valid only with len 0. */
 bool oarc_utf8_valid(const char *s, size_t len);
