@@ -39,18 +39,23 @@ endif()
 set(OARC_MBEDTLS36_VERSION ${_oarc_mbedtls_version})
 message(STATUS "mbedTLS ${OARC_MBEDTLS36_VERSION} source: ${OARC_MBEDTLS36_DIR}")
 
-# oarc_add_mbedtls_source_library(NAME [USER_CONFIG header]): one static
-# library of all of mbedTLS (crypto, X.509, TLS; --gc-sections keeps what a
-# program uses), with mbedTLS's default configuration amended by the header
-# given (MBEDTLS_USER_CONFIG_FILE, PUBLIC so every user of the headers sees the
-# same configuration). mbedTLS's sources are not ours: no -Werror for them,
+# oarc_add_mbedtls_source_library(NAME [CONFIG header] [USER_CONFIG header]):
+# one static library of all of mbedTLS (crypto, X.509, TLS; --gc-sections
+# keeps what a program uses), with mbedTLS's default configuration, or the
+# whole configuration CONFIG names (MBEDTLS_CONFIG_FILE: a device's own),
+# amended by USER_CONFIG (MBEDTLS_USER_CONFIG_FILE); both PUBLIC so every
+# user of the headers sees the same configuration. mbedTLS's sources are not ours: no -Werror for them,
 # and its headers reach users as SYSTEM headers.
 function(oarc_add_mbedtls_source_library name)
-  cmake_parse_arguments(ARG "" "USER_CONFIG" "" ${ARGN})
+  cmake_parse_arguments(ARG "" "CONFIG;USER_CONFIG" "" ${ARGN})
   file(GLOB srcs ${OARC_MBEDTLS36_DIR}/library/*.c)
   add_library(${name} STATIC ${srcs})
   target_include_directories(${name} SYSTEM PUBLIC $<BUILD_INTERFACE:${OARC_MBEDTLS36_DIR}/include>)
   target_include_directories(${name} PRIVATE ${OARC_MBEDTLS36_DIR}/library)
+  if(ARG_CONFIG)
+    get_filename_component(config ${ARG_CONFIG} ABSOLUTE)
+    target_compile_definitions(${name} PUBLIC "MBEDTLS_CONFIG_FILE=\"${config}\"")
+  endif()
   if(ARG_USER_CONFIG)
     get_filename_component(config ${ARG_USER_CONFIG} ABSOLUTE)
     target_compile_definitions(${name} PUBLIC "MBEDTLS_USER_CONFIG_FILE=\"${config}\"")

@@ -14,15 +14,12 @@
 #include <string.h>
 
 #include "oarc/oarc.h"
+#include "exit_code.h"
 #include "oarc_board.h"
 #include "plan_builtin.h"
 #include "plan_json.h"
 #include "provision.h"
 #include "report_print.h"
-
-#define EXIT_FAILED_ITEM 1
-#define EXIT_USAGE 2
-#define EXIT_UNREACHABLE 3
 
 #define SYSTEM_CA_BUNDLE "/etc/ssl/certs/ca-certificates.crt"
 #define MAX_CA_FILE (1024u * 1024u)
@@ -173,13 +170,13 @@ static int start_client(const options *o, const char *key)
 
     if (!read_file("CA file", o->ca_file ? o->ca_file : SYSTEM_CA_BUNDLE, ca_text,
                    sizeof(ca_text), &ca_len)) {
-        return EXIT_USAGE;
+        return PROV_EXIT_USAGE;
     }
     oarc_status st = oarc_board_init(&port);
     if (st != OARC_OK) {
         fprintf(stderr, "error: board %s: network not up: %s\n", oarc_board_name(),
                 oarc_status_str(st));
-        return EXIT_UNREACHABLE;
+        return PROV_EXIT_UNREACHABLE;
     }
     oarc_client_config cfg = {
         .base_url = o->base_url ? o->base_url : getenv("OPENAI_BASE_URL"),
@@ -193,8 +190,7 @@ static int start_client(const options *o, const char *key)
     st = oarc_client_init(&client, &cfg);
     if (st != OARC_OK) {
         fprintf(stderr, "error: client setup: %s\n", oarc_status_str(st));
-        return (st == OARC_ERR_URL || st == OARC_ERR_INSECURE_URL || st == OARC_ERR_ARGUMENT ||
-                st == OARC_ERR_HEADER_VALUE) ? EXIT_USAGE : EXIT_UNREACHABLE;
+        return prov_client_setup_exit_code(st);
     }
     return 0;
 }
@@ -210,16 +206,16 @@ int main(int argc, char **argv)
     }
     if (problem != NULL) {
         fprintf(stderr, "error: usage: %s (see oarc-provisioner --help)\n", problem);
-        return EXIT_USAGE;
+        return PROV_EXIT_USAGE;
     }
     const char *key = getenv("OPENAI_ADMIN_KEY");
     if (key == NULL || key[0] == '\0') {
         fputs("error: usage: OPENAI_ADMIN_KEY is not set\n", stderr);
-        return EXIT_USAGE;
+        return PROV_EXIT_USAGE;
     }
     const prov_plan *plan = load_plan(&o);  /* before any connection: a bad plan sends nothing */
     if (plan == NULL) {
-        return EXIT_USAGE;
+        return PROV_EXIT_USAGE;
     }
     int code = start_client(&o, key);
     if (code == 0) {
@@ -228,12 +224,10 @@ int main(int argc, char **argv)
         oarc_status st = prov_run_plan(&run, &client, plan, &opts, &err);
         if (st != OARC_OK) {
             fprintf(stderr, "error: plan: %s: %s\n", err.path, err.reason);
-            code = EXIT_USAGE;
+            code = PROV_EXIT_USAGE;
         } else {
             prov_print_summary(stdout, &run.summary, o.dry_run, o.json);
-            code = run.summary.unreachable != OARC_OK ? EXIT_UNREACHABLE
-                   : run.summary.failed != 0u         ? EXIT_FAILED_ITEM
-                                                      : 0;
+            code = prov_exit_code(&run.summary);
         }
     }
     oarc_client_deinit(&client);

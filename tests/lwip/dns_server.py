@@ -20,13 +20,26 @@ def dnsmasq_path():
 
 
 class Dnsmasq:
-    def __init__(self, netns, listen, name, address, workdir):
+    def __init__(self, netns, listen, name, address, workdir, dhcp=None):
+        """dhcp: None, or (first, last, netmask, [(mac, address), ...]): also be the
+        link's DHCP server for that range, with fixed addresses for those MACs
+        (the emulated board's), naming this server as DNS server and no router."""
+        self.dhcp = dhcp
         self.netns = netns
         self.listen = listen
         self.name = name
         self.address = address
         self.log_file = os.path.join(workdir, "dnsmasq.log")
         self.proc = None
+
+    def dhcp_options(self):
+        if self.dhcp is None:
+            return []
+        first, last, netmask, hosts = self.dhcp
+        opts = ["--dhcp-range=%s,%s,%s,10m" % (first, last, netmask),
+                "--dhcp-leasefile=" + os.path.join(os.path.dirname(self.log_file), "leases"),
+                "--dhcp-option=option:router", "--no-ping", "--log-dhcp"]
+        return opts + ["--dhcp-host=%s,%s" % host for host in hosts]
 
     def command(self):
         return self.netns.exec_prefix() + [
@@ -36,7 +49,7 @@ class Dnsmasq:
             "--address=/%s/%s" % (self.name, self.address),
             "--log-queries", "--log-facility=" + self.log_file,
             # Root keeps the log file writable; the process lives in a throwaway namespace.
-            "--user=root"]
+            "--user=root"] + self.dhcp_options()
 
     def start(self, timeout=10.0):
         self.proc = subprocess.Popen(self.command(), stdin=subprocess.DEVNULL,

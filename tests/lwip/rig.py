@@ -38,6 +38,7 @@ LWIP_ADDR = "10.77.0.2"  # lwIP's side
 NETMASK = "255.255.255.0"
 PREFIX_LEN = 24
 API_NAME = "api.oarc.test"
+DHCP_FIRST, DHCP_LAST = "10.77.0.50", "10.77.0.99"  # leases when the rig serves DHCP
 
 _serial = itertools.count(1)
 
@@ -59,7 +60,10 @@ def machine_reason():
 
 
 class LwipRig:
-    def __init__(self, admin_key, sim_options=None):
+    def __init__(self, admin_key, sim_options=None, dhcp=None):
+        """dhcp: None (programs get static addresses), or [(mac, address), ...]:
+        dnsmasq also serves DHCP on the link, those MACs getting those addresses."""
+        self.dhcp = dhcp
         self.admin_key = admin_key
         self.sim_options = dict(sim_options or {})
         self.netns = None
@@ -89,7 +93,8 @@ class LwipRig:
         remove_stale(NS_PREFIX)
         self.workdir = tempfile.mkdtemp(prefix="oarc-lwip-rig-")
         self._make_link()
-        self.dns = Dnsmasq(self.netns, FAR_ADDR, API_NAME, FAR_ADDR, self.workdir).start()
+        dhcp = None if self.dhcp is None else (DHCP_FIRST, DHCP_LAST, NETMASK, list(self.dhcp))
+        self.dns = Dnsmasq(self.netns, FAR_ADDR, API_NAME, FAR_ADDR, self.workdir, dhcp=dhcp).start()
         self.sim = Simulator(admin_key=self.admin_key, host=FAR_ADDR, inside_netns=self.netns.name,
                              cert_hostname=API_NAME, **self.sim_options)
         with self.netns.entered():

@@ -1,0 +1,18 @@
+/**
+ * @file exit_code.c
+ * @brief The provisioner's exit codes (see exit_code.h).
+ */
+#include "exit_code.h"
+
+int prov_exit_code(const prov_summary *summary)
+{
+    return summary->unreachable != OARC_OK ? PROV_EXIT_UNREACHABLE
+           : summary->failed != 0u         ? PROV_EXIT_FAILED_ITEM
+                                           : PROV_EXIT_OK;
+}
+
+int prov_client_setup_exit_code(oarc_status st)
+{
+    return (st == OARC_ERR_URL || st == OARC_ERR_INSECURE_URL || st == OARC_ERR_ARGUMENT ||
+            st == OARC_ERR_HEADER_VALUE) ? PROV_EXIT_USAGE : PROV_EXIT_UNREACHABLE;
+}
