@@ -193,8 +193,7 @@ static int start_client(const options *o, const char *key)
     st = oarc_client_init(&client, &cfg);
     if (st != OARC_OK) {
         fprintf(stderr, "error: client setup: %s\n", oarc_status_str(st));
-        return (st == OARC_ERR_URL || st == OARC_ERR_INSECURE_URL || st == OARC_ERR_ARGUMENT ||
-                st == OARC_ERR_HEADER_VALUE) ? EXIT_USAGE : EXIT_UNREACHABLE;
+        return oarc_status_class_of(st) == OARC_CLASS_INPUT ? EXIT_USAGE : EXIT_UNREACHABLE;
     }
     return 0;
 }

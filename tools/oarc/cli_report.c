@@ -9,26 +9,19 @@
 
 #include <mbedtls/x509.h>
 
-int cli_exit_code(oarc_status st)
+/* Exit codes by class: the one status table is oarc_status_class_of(). */
+static int exit_code_of(oarc_status_class cls)
 {
-    switch (st) {
-    case OARC_OK:
-        return CLI_EXIT_OK;
-    case OARC_ERR_API:
-        return CLI_EXIT_API;
-    case OARC_ERR_ARGUMENT:
-    case OARC_ERR_INVALID_ID:
-    case OARC_ERR_ID_TOO_LONG:
-    case OARC_ERR_INVALID_UTF8:
-    case OARC_ERR_HEADER_VALUE:
-    case OARC_ERR_BUFFER_TOO_SMALL:
-    case OARC_ERR_URL:
-    case OARC_ERR_INSECURE_URL:
-    case OARC_ERR_CONTROL_CHAR:
-        return CLI_EXIT_USAGE;
-    default:
-        return CLI_EXIT_NETWORK;
+    switch (cls) {
+    case OARC_CLASS_OK: return CLI_EXIT_OK;
+    case OARC_CLASS_API: return CLI_EXIT_API;
+    case OARC_CLASS_INPUT: return CLI_EXIT_USAGE;
+    case OARC_CLASS_TRANSPORT:
+    case OARC_CLASS_RESPONSE:
+    case OARC_CLASS_LIMIT:
+    case OARC_CLASS_UNKNOWN: break;
     }
+    return CLI_EXIT_NETWORK;
 }
 
 /** mbedTLS's reasons for refusing the certificate, on one line. */
@@ -39,28 +32,6 @@ static void cert_detail(char *detail, size_t size, uint32_t flags)
         if (detail[i] == '\n') {
             detail[i] = (i == n - 1) ? '\0' : ';';
         }
-    }
-}
-
-/* The second word of a failure line: the caller's input, the way to the
- * server, or an answer that came but could not be used. */
-static const char *failure_kind(oarc_status st, int code)
-{
-    if (code == CLI_EXIT_USAGE) {
-        return "invalid_input";
-    }
-    switch (st) {
-    case OARC_ERR_DNS:
-    case OARC_ERR_CONNECT:
-    case OARC_ERR_TIMEOUT:
-    case OARC_ERR_CLOSED:
-    case OARC_ERR_IO:
-    case OARC_ERR_TLS:
-    case OARC_ERR_TLS_CERT:
-    case OARC_ERR_ENTROPY:
-        return "transport";
-    default:
-        return "response"; /* protocol, JSON, too large, cursor or page guards */
     }
 }
 
@@ -87,8 +58,10 @@ int cli_fail(const oarc_client *client, oarc_status st)
     } else if (info->http_status) {
         snprintf(detail, sizeof(detail), "HTTP %d", info->http_status);
     }
-    int code = cli_exit_code(st);
+    /* The second word: the caller's input, the way to the server, or an
+     * answer that came but could not be used. */
+    oarc_status_class cls = oarc_status_class_after(st, info->http_status);
     fprintf(stderr, "error: %s %s: %s (request id %s)\n", oarc_status_str(st),
-            failure_kind(st, code), detail[0] ? detail : oarc_status_str(st), rid);
-    return code;
+            oarc_status_class_str(cls), detail[0] ? detail : oarc_status_str(st), rid);
+    return exit_code_of(cls);
 }
