@@ -7,6 +7,8 @@
 
 #include <stdio.h>
 
+#include "oarc/oarc_printable.h"
+
 #include <mbedtls/x509.h>
 
 /* Exit codes by class: the one status table is oarc_status_class_of(). */
@@ -24,6 +26,19 @@ static int exit_code_of(oarc_status_class cls)
     return CLI_EXIT_NETWORK;
 }
 
+/* Room for one escaped field of a failure line; longer ones are cut. */
+#define OARC_PRINT_FIELD_MAX 256u
+
+/* s escaped into buf (cut to fit), or fallback when the server sent none. */
+static void printable(char *buf, size_t cap, oarc_span s, const char *fallback)
+{
+    if (s.ptr == NULL) {
+        snprintf(buf, cap, "%s", fallback);
+        return;
+    }
+    (void)oarc_printable(buf, cap, s, OARC_PRINTABLE_TEXT); /* a cut copy ends in "..." */
+}
+
 /** mbedTLS's reasons for refusing the certificate, on one line. */
 static void cert_detail(char *detail, size_t size, uint32_t flags)
 {
@@ -38,11 +53,17 @@ static void cert_detail(char *detail, size_t size, uint32_t flags)
 int cli_fail(const oarc_client *client, oarc_status st)
 {
     const oarc_call_info *info = oarc_client_last_call(client);
-    const char *rid = info->request_id.ptr ? info->request_id.ptr : "none";
+    /* The server's strings, escaped: one failure is one line, and no byte
+     * of theirs reaches the terminal as itself. */
+    char rid[2u * OARC_PRINT_FIELD_MAX];
+    printable(rid, sizeof rid, info->request_id, "none");
     if (st == OARC_ERR_API) {
-        fprintf(stderr, "error: %d %s: %s (request id %s)\n", info->http_status,
-                info->error.type.ptr ? info->error.type.ptr : "unknown",
-                info->error.message.ptr ? info->error.message.ptr : "(no message)", rid);
+        char type[OARC_PRINT_FIELD_MAX];
+        char message[4u * OARC_PRINT_FIELD_MAX];
+        printable(type, sizeof type, info->error.type, "unknown");
+        printable(message, sizeof message, info->error.message, "(no message)");
+        fprintf(stderr, "error: %d %s: %s (request id %s)\n", info->http_status, type, message,
+                rid);
         return CLI_EXIT_API;
     }
     char detail[256] = "";
