@@ -163,6 +163,29 @@ static void envelope_shapes_name_the_field(void **state)
     }
 }
 
+/* A list envelope member given twice is refused, naming it: which of the
+ * two values counts is where parsers differ. */
+static void envelope_repeated_members_are_refused(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *json;
+        const char *field;
+    } cases[] = {
+        { "{\"object\":\"list\",\"object\":\"list\",\"data\":[],\"has_more\":false,\"next\":null}", "object" },
+        { "{\"object\":\"list\",\"data\":[],\"data\":[" ROLE("a") "],\"has_more\":false,\"next\":null}", "data" },
+        { "{\"object\":\"list\",\"data\":[],\"has_more\":true,\"has_more\":false,\"next\":null}", "has_more" },
+        { "{\"object\":\"list\",\"data\":[],\"has_more\":false,\"next\":null,\"next\":\"x\"}", "next" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        oarc_role_page page;
+        parse(cases[i].json);
+        assert_int_equal(oarc_role_page_decode(&f.doc, false, &page), OARC_ERR_JSON_SHAPE);
+        assert_string_equal(f.doc.bad_field, cases[i].field);
+        assert_int_equal(page.count, 0);
+    }
+}
+
 /* s holds exactly expected (NUL-terminated), or is {NULL, 0} for NULL. */
 static void assert_span_is(oarc_span s, const char *expected)
 {
@@ -630,6 +653,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(assigned_page_skips_extras_of_any_type),
     cmocka_unit_test(assigned_item_is_not_a_role),
     cmocka_unit_test(envelope_shapes_name_the_field),
+    cmocka_unit_test(envelope_repeated_members_are_refused),
     cmocka_unit_test(bad_item_is_named_and_passed_over),
     cmocka_unit_test(too_many_permissions_in_an_item),
     cmocka_unit_test(failed_item_keeps_what_can_be_read),
