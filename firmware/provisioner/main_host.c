@@ -168,8 +168,8 @@ static int start_client(const options *o, const char *key)
     size_t ca_len = 0;
     oarc_port port;
 
-    if (!read_file("CA file", o->ca_file ? o->ca_file : SYSTEM_CA_BUNDLE, ca_text,
-                   sizeof(ca_text), &ca_len)) {
+    const char *ca_file = o->ca_file ? o->ca_file : SYSTEM_CA_BUNDLE;
+    if (!read_file("CA file", ca_file, ca_text, sizeof(ca_text), &ca_len)) {
         return PROV_EXIT_USAGE;
     }
     oarc_status st = oarc_board_init(&port);
@@ -188,6 +188,11 @@ static int start_client(const options *o, const char *key)
         .max_retries = -1,
     };
     st = oarc_client_init(&client, &cfg);
+    if (st == OARC_ERR_CA_NO_CERT) {
+        fprintf(stderr, "error: CA file %s: no certificate could be read from it (%s)\n",
+                ca_file, oarc_status_str(st));
+        return PROV_EXIT_USAGE;
+    }
     if (st != OARC_OK) {
         fprintf(stderr, "error: client setup: %s\n", oarc_status_str(st));
         return prov_client_setup_exit_code(st);

@@ -876,7 +876,7 @@ class _Connection(threading.Thread):
                 self.session_reused = bool(self.sock.session_reused)
                 self.tls_version = self.sock.version()
                 self.cipher = (self.sock.cipher() or (None,))[0]
-                sim._count("tls_resumed" if self.session_reused else "tls_handshakes")
+                sim._record_handshake(self)
             self._serve()
         except Exception:  # a bug in the simulator: say so, drop the connection
             sys.stderr.write("oarc_sim: connection %d crashed:\n%s" % (self.conn_id, traceback.format_exc()))
@@ -1229,6 +1229,8 @@ class _ControlHandler(BaseHTTPRequestHandler):
             key = (method, url.path.rstrip("/") or "/")
             if key == ("GET", "/stats"):
                 return self._send(200, sim.stats())
+            if key == ("GET", "/handshakes"):
+                return self._send(200, sim.handshakes())
             if key == ("GET", "/requests"):
                 return self._send(200, sim.requests(since=int(query.get("since", 0))))
             if key == ("GET", "/state"):
@@ -1317,6 +1319,7 @@ class Simulator:
         self._faults = []
         self._fault_seq = 0
         self._requests = []
+        self._handshakes = []
         self._request_seq = 0
         self._conn_seq = 0
         self._stats = self._zero_stats()
@@ -1522,7 +1525,7 @@ class Simulator:
     def _zero_stats():
         return {"connections": 0, "tls_handshakes": 0, "tls_resumed": 0, "tls_failures": 0,
                 "requests": 0, "writes": 0, "state_changes": 0, "faults_applied": 0,
-                "idle_closes": 0, "statuses": {}}
+                "idle_closes": 0, "statuses": {}, "tls_versions": {}}
 
     def stats(self):
         with self._lock:
@@ -1540,6 +1543,7 @@ class Simulator:
         """Forget recorded requests and zero every counter."""
         with self._lock:
             self._requests = []
+            self._handshakes = []
             self._stats = self._zero_stats()
 
     def reset_state(self, fixture=None):
@@ -1628,6 +1632,21 @@ class Simulator:
         return f
 
     # -- request processing (called from connection threads) -----------------
+
+    def _record_handshake(self, conn):
+        """One successful TLS handshake: counted, and kept with its version and resumption."""
+        with self._lock:
+            self._stats["tls_resumed" if conn.session_reused else "tls_handshakes"] += 1
+            versions = self._stats["tls_versions"]
+            versions[conn.tls_version] = versions.get(conn.tls_version, 0) + 1
+            self._handshakes.append({"conn_id": conn.conn_id, "tls_version": conn.tls_version,
+                                     "tls_resumed": conn.session_reused, "cipher": conn.cipher})
+
+    def handshakes(self):
+        """Every successful TLS handshake since the last clear, oldest first: conn_id,
+        tls_version ("TLSv1.3"), tls_resumed, cipher (copies)."""
+        with self._lock:
+            return copy.deepcopy(self._handshakes)
 
     def _count(self, name, n=1):
         with self._lock:

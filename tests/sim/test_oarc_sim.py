@@ -725,6 +725,28 @@ class Wire(SimCase):
         self.assertEqual((stats["connections"], stats["tls_handshakes"], stats["tls_resumed"]), (2, 1, 1))
         self.assertEqual([r["tls_resumed"] for r in self.sim.requests()], [False, True])
 
+    def test_each_handshake_is_recorded_with_its_version_and_resumption(self):
+        ctx = client_context(self.sim, tls12=True)
+        first = raw_connect(self.sim, ctx=ctx)
+        first.sendall(raw_request("GET", "/v1/organization/roles?limit=1"))
+        RawReader(first).response()
+        session = first.session
+        first.close()
+        second = raw_connect(self.sim, ctx=ctx, session=session)  # no request on it
+        second.close()
+        third = raw_connect(self.sim)  # TLS 1.3 offered: taken
+        self.assertEqual(third.version(), "TLSv1.3")
+        third.close()
+        deadline = time.time() + 2
+        while len(self.sim.handshakes()) < 3 and time.time() < deadline:
+            time.sleep(0.02)
+        got = [(h["tls_version"], h["tls_resumed"]) for h in self.sim.handshakes()]
+        self.assertEqual(got, [("TLSv1.2", False), ("TLSv1.2", True), ("TLSv1.3", False)])
+        self.assertEqual(len({h["conn_id"] for h in self.sim.handshakes()}), 3)
+        self.assertEqual(self.sim.stats()["tls_versions"], {"TLSv1.2": 2, "TLSv1.3": 1})
+        self.sim.clear_requests()
+        self.assertEqual(self.sim.handshakes(), [])
+
     def test_a_ticket_resumes_after_a_fault_cut_the_connection(self):
         ctx = client_context(self.sim, tls12=True)
         first = raw_connect(self.sim, ctx=ctx)

@@ -50,7 +50,8 @@ static char *read_ca_file(const char *path, size_t *len)
 static oarc_client client;     /* static, as on a device */
 
 /** Bring the board's network up, set the client up, run the command. */
-static int run(const cli_args *args, const char *key, const char *ca, size_t ca_len)
+static int run(const cli_args *args, const char *key, const char *ca, size_t ca_len,
+               const char *ca_file)
 {
     oarc_port port;
     oarc_status st = oarc_board_init(&port);
@@ -70,7 +71,14 @@ static int run(const cli_args *args, const char *key, const char *ca, size_t ca_
         .allow_insecure_http = args->insecure_http,
     };
     st = oarc_client_init(&client, &cfg);
-    int code = st == OARC_OK ? cli_command_run(&client, args) : cli_fail(&client, st);
+    int code;
+    if (st == OARC_ERR_CA_NO_CERT) {
+        fprintf(stderr, "error: %s input: CA file %s: no certificate could be read from it\n",
+                oarc_status_str(st), ca_file);
+        code = cli_exit_code(st);
+    } else {
+        code = st == OARC_OK ? cli_command_run(&client, args) : cli_fail(&client, st);
+    }
     oarc_client_deinit(&client);
     oarc_board_deinit();
     return code;
@@ -100,13 +108,14 @@ int main(int argc, char **argv)
     }
     size_t ca_len = 0;
     char *ca = NULL;
+    const char *ca_file = args.ca_file ? args.ca_file : CLI_SYSTEM_CA_BUNDLE;
     if (!args.insecure_http || (args.base_url && strncmp(args.base_url, "https:", 6) == 0)) {
-        ca = read_ca_file(args.ca_file ? args.ca_file : CLI_SYSTEM_CA_BUNDLE, &ca_len);
+        ca = read_ca_file(ca_file, &ca_len);
         if (ca == NULL) {
             return CLI_EXIT_USAGE;
         }
     }
-    int code = run(&args, key, ca, ca_len);
+    int code = run(&args, key, ca, ca_len, ca_file);
     free(ca);
     return code;
 }
