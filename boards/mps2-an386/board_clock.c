@@ -17,6 +17,7 @@
 void board_systick(void);
 
 static volatile uint32_t ticks_ms;
+static uint64_t idle_cycles; /* spent waiting in board_idle() */
 
 void board_systick(void)
 {
@@ -50,5 +51,12 @@ uint64_t board_cycles(void)
 
 void board_idle(void)
 {
+    uint64_t before = board_cycles();
     __asm volatile("wfi" ::: "memory");
+    idle_cycles += board_cycles() - before;
+}
+
+uint64_t board_busy_instructions(void)
+{
+    return (board_cycles() - idle_cycles) * BOARD_NS_PER_CYCLE;
 }

@@ -11,7 +11,7 @@
  *  one, the handshake, the CA chain and the peer's certificate (peak
  *  measured by the qemu tests: see README.md). */
 #ifndef BOARD_TLS_POOL_SIZE
-#define BOARD_TLS_POOL_SIZE (48u * 1024u)
+#define BOARD_TLS_POOL_SIZE (40u * 1024u)
 #endif
 
 /** Hand the pool to mbedTLS (once; later calls do nothing). */

@@ -36,7 +36,7 @@ class Board(unittest.TestCase):
         self.assertIn("clock: advances", r.stdout)
         self.assertIn("entropy: differs", r.stdout)
         self.assertIn("file: 16 bytes: settings-file-42", r.stdout)
-        self.assertRegex(r.stdout, r"stack: \d+ of 16384 bytes used")
+        self.assertRegex(r.stdout, r"stack: \d+ of 8192 bytes used")
 
 
 if __name__ == "__main__":
