@@ -219,7 +219,8 @@ static oarc_status send_request(oarc_client *c, const oarc_http_request *req,
                                 size_t body_len, const oarc_deadline *d)
 {
     size_t total = 0;
-    oarc_status st = oarc_http_write_request(c->tx, sizeof(c->tx), body_len, req, &total);
+    /* oarc_client_call() checked the request before the first attempt. */
+    oarc_status st = oarc_http_write_checked_request(c->tx, sizeof(c->tx), body_len, req, &total);
     if (st != OARC_OK) {
         return st;
     }

@@ -38,15 +38,24 @@ static char to_lower(char c)
     return (c >= 'A' && c <= 'Z') ? (char)(c + ('a' - 'A')) : c;
 }
 
-/** True when s equals the lower-case literal lit, ignoring ASCII case. */
-static bool eq_nocase(oarc_span s, const char *lit)
+/** True when s equals lit[0..lit_len), a lower-case literal, ignoring ASCII case. */
+static bool eq_nocase_n(oarc_span s, const char *lit, size_t lit_len)
 {
+    if (s.len != lit_len) {
+        return false;
+    }
     for (size_t i = 0; i < s.len; i++) {
-        if (lit[i] == '\0' || to_lower(s.ptr[i]) != lit[i]) {
+        if (to_lower(s.ptr[i]) != lit[i]) {
             return false;
         }
     }
-    return lit[s.len] == '\0';
+    return true;
+}
+
+/** True when s equals the lower-case literal lit, ignoring ASCII case. */
+static bool eq_nocase(oarc_span s, const char *lit)
+{
+    return eq_nocase_n(s, lit, strlen(lit));
 }
 
 /** s[0..n) without leading and trailing SP / HTAB (RFC 9110 OWS). */
@@ -143,12 +152,20 @@ static oarc_status check_value(oarc_span v, bool in_line)
     if (v.ptr == NULL) {
         return v.len == 0u ? OARC_OK : OARC_ERR_ARGUMENT;
     }
+    if (in_line) {
+        for (size_t i = 0; i < v.len; i++) {
+            unsigned char c = (unsigned char)v.ptr[i];
+            if (c <= 0x20u || c == 0x7Fu) {
+                return OARC_ERR_HEADER_VALUE;
+            }
+        }
+        return OARC_OK;
+    }
     /* Plain bytes (printable ASCII) are fine in a header value: the key,
-     * the longest value, is all plain. Host and path may not hold SP, so
-     * they are looked at byte by byte. */
-    for (size_t i = in_line ? 0u : oarc_plain_prefix(v.ptr, v.len); i < v.len; i++) {
+     * the longest value, is all plain and checked a word at a time. */
+    for (size_t i = oarc_plain_prefix(v.ptr, v.len); i < v.len; i++) {
         unsigned char c = (unsigned char)v.ptr[i];
-        if (c == 0x7Fu || (c < 0x20u && c != '\t') || (in_line && c <= 0x20u)) {
+        if (c == 0x7Fu || (c < 0x20u && c != '\t')) {
             return OARC_ERR_HEADER_VALUE;
         }
     }
@@ -176,16 +193,12 @@ static oarc_status check_request(const char *buf, size_t cap, size_t body_len,
     return st;
 }
 
-/* The head's length, measured without writing, after every check. */
-static oarc_status measure_request(const char *buf, size_t cap, size_t body_len,
-                                   const oarc_http_request *req, size_t *head_len)
+/* The head's length, measured without writing, when head + body fit cap. */
+static oarc_status measure_head(size_t cap, size_t body_len, const oarc_http_request *req,
+                                size_t *head_len)
 {
     head_sink sink = { NULL, 0u };
-    oarc_status st = check_request(buf, cap, body_len, req);
 
-    if (st != OARC_OK) {
-        return st;
-    }
     emit_head(&sink, req, body_len);
     if (sink.len > cap - body_len) {
         return OARC_ERR_BUFFER_TOO_SMALL;
@@ -198,28 +211,40 @@ oarc_status oarc_http_check_request(const char *buf, size_t cap, size_t body_len
                                     const oarc_http_request *req)
 {
     size_t head_len = 0u;
-    return measure_request(buf, cap, body_len, req, &head_len);
+    oarc_status st = check_request(buf, cap, body_len, req);
+
+    return st != OARC_OK ? st : measure_head(cap, body_len, req, &head_len);
+}
+
+oarc_status oarc_http_write_checked_request(char *buf, size_t cap, size_t body_len,
+                                            const oarc_http_request *req, size_t *out_len)
+{
+    head_sink sink = { buf, 0u };
+    size_t head_len = 0u;
+
+    if (out_len == NULL || req == NULL || buf == NULL || body_len > cap) {
+        return OARC_ERR_ARGUMENT;
+    }
+    *out_len = 0u;
+    oarc_status st = measure_head(cap, body_len, req, &head_len);
+    if (st != OARC_OK) {
+        return st;
+    }
+    memmove(buf + head_len, buf, body_len);
+    emit_head(&sink, req, body_len);
+    *out_len = head_len + body_len;
+    return OARC_OK;
 }
 
 oarc_status oarc_http_write_request(char *buf, size_t cap, size_t body_len,
                                     const oarc_http_request *req, size_t *out_len)
 {
-    head_sink sink = { NULL, 0u };
-    size_t head_len = 0u;
-
     if (out_len == NULL) {
         return OARC_ERR_ARGUMENT;
     }
     *out_len = 0u;
-    oarc_status st = measure_request(buf, cap, body_len, req, &head_len);
-    if (st != OARC_OK) {
-        return st;
-    }
-    memmove(buf + head_len, buf, body_len);
-    sink.dst = buf;
-    emit_head(&sink, req, body_len);
-    *out_len = sink.len + body_len;
-    return OARC_OK;
+    oarc_status st = check_request(buf, cap, body_len, req);
+    return st != OARC_OK ? st : oarc_http_write_checked_request(buf, cap, body_len, req, out_len);
 }
 
 /* ====================================================== response parser */
@@ -408,21 +433,22 @@ static oarc_status on_header(oarc_http_response *r, size_t id, oarc_span v)
  */
 static oarc_status parse_field(oarc_http_response *r, const char *s, size_t n, bool use)
 {
-    size_t colon = 0u;
+    size_t colon;
 
-    while (colon < n && s[colon] != ':') {
-        unsigned char c = (unsigned char)s[colon];
+    const char *end_of_name = memchr(s, ':', n);
+
+    if (end_of_name == NULL || end_of_name == s) {
+        return OARC_ERR_HTTP_PROTOCOL;
+    }
+    colon = (size_t)(end_of_name - s);
+    for (size_t i = 0u; i < colon; i++) {
+        unsigned char c = (unsigned char)s[i];
         if (c <= 0x20u || c >= 0x7Fu) {
             return OARC_ERR_HTTP_PROTOCOL;
         }
-        colon++;
-    }
-    if (colon == 0u || colon == n) {
-        return OARC_ERR_HTTP_PROTOCOL;
     }
     for (size_t id = 0u; use && id < (size_t)H_COUNT; id++) {
-        if (colon == header_names[id].len &&
-            eq_nocase((oarc_span){ s, colon }, header_names[id].name)) {
+        if (eq_nocase_n((oarc_span){ s, colon }, header_names[id].name, header_names[id].len)) {
             return on_header(r, id, trim(s + colon + 1u, n - colon - 1u));
         }
     }

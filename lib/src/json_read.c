@@ -189,12 +189,7 @@ static bool primitive_ok(const char *s, size_t n)
 /* RFC 8259 lets no byte below 0x20 into a string unescaped; jsmn does. */
 static bool raw_string_ok(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        if ((unsigned char)s[i] < 0x20u) {
-            return false;
-        }
-    }
-    return true;
+    return oarc_first_control(s, n) == n;
 }
 
 /*

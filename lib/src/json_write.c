@@ -44,6 +44,8 @@ static void put(oarc_json_writer *w, const char *s, size_t n)
     if (w->status == OARC_OK) {
         if (n > w->cap - w->len) {
             fail(w, OARC_ERR_BUFFER_TOO_SMALL);
+        } else if (n == 1u) {
+            w->buf[w->len] = s[0]; /* the punctuation: no call for one byte */
         } else if (n > 0u) {
             memcpy(w->buf + w->len, s, n);
         }

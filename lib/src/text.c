@@ -77,6 +77,31 @@ size_t oarc_plain_prefix(const char *s, size_t len)
     return i;
 }
 
+/* The top bit of each byte of v below 0x20: (v | HIGH_BITS) - 0x20..20
+ * borrows within no byte; a byte >= 0x80 is not a control byte (~v). */
+static size_t control_bytes(size_t v)
+{
+    return ~((v | HIGH_BITS) - WORD_OF(0x20u)) & ~v & HIGH_BITS;
+}
+
+size_t oarc_first_control(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+
+    while (len - i >= sizeof(size_t) && control_bytes(load_word(p + i)) == 0u) {
+        i += sizeof(size_t);
+    }
+    if (i < len && i >= sizeof(size_t) && len - i < sizeof(size_t) &&
+        control_bytes(load_word(p + len - sizeof(size_t))) == 0u) {
+        return len;
+    }
+    while (i < len && p[i] >= 0x20u) {
+        i++;
+    }
+    return i;
+}
+
 /*
  * The well-formed byte sequences of Unicode 15, table 3-7. The lead byte says
  * how many continuation bytes follow; only the first continuation byte has a
@@ -140,7 +165,7 @@ oarc_status oarc_body_text_span(const char *s, bool single_line, oarc_span *out)
     if (n > OARC_BODY_TEXT_MAX) {
         return OARC_ERR_BUFFER_TOO_SMALL;
     }
-    for (size_t i = oarc_plain_prefix(s, n); single_line && i < n; i++) {
+    for (size_t i = single_line ? oarc_plain_prefix(s, n) : n; i < n; i++) {
         if ((unsigned char)s[i] < 0x20u || s[i] == 0x7F) {
             return OARC_ERR_CONTROL_CHAR;
         }

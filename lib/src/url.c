@@ -305,15 +305,19 @@ static void path_put_encoded(oarc_path *p, const char *s, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";
 
+    size_t run = 0; /* start of the unreserved bytes not yet put */
+
+    /* Unreserved bytes are copied a run at a time: an ID is mostly one run. */
     for (size_t i = 0; i < n && p->status == OARC_OK; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (is_unreserved((char)c)) {
-            path_put(p, &s[i], 1u);
-        } else {
+        if (!is_unreserved((char)c)) {
             const char esc[3] = { '%', hex[c >> 4], hex[c & 0x0Fu] };
+            path_put(p, s + run, i - run);
             path_put(p, esc, sizeof esc);
+            run = i + 1u;
         }
     }
+    path_put(p, s + run, n - run);
 }
 
 /* Literals and segments belong before the query; after it they would end
