@@ -15,6 +15,9 @@ pkgs="$pkgs gcovr" # scripts/coverage.sh: line and branch coverage of the unit t
 pkgs="$pkgs qemu-system-arm picolibc-arm-none-eabi"
 # Differential fuzzing of the parsers against independent ones (tests/fuzz).
 pkgs="$pkgs libhttp-parser-dev libcjson-dev"
+# The API reference (Doxyfile; ctest docs.doxygen: warnings are errors) and the
+# consumer test's pkg-config build (tests/consumer).
+pkgs="$pkgs doxygen pkg-config"
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive

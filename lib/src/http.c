@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "oarc/oarc_config.h"
+#include "oarc/oarc_version.h" /* generated: cmake/OarcVersion.cmake */
 #include "text.h"
 
 /* ---------------------------------------------------------------- bytes */

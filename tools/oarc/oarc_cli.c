@@ -75,7 +75,7 @@ static int run(const cli_args *args, const char *key, const char *ca, size_t ca_
     if (st == OARC_ERR_CA_NO_CERT) {
         fprintf(stderr, "error: %s input: CA file %s: no certificate could be read from it\n",
                 oarc_status_str(st), ca_file);
-        code = cli_exit_code(st);
+        code = CLI_EXIT_USAGE; /* input: the class table says so too */
     } else {
         code = st == OARC_OK ? cli_command_run(&client, args) : cli_fail(&client, st);
     }
