@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "cli_hint.h"
 #include "oarc/oarc_printable.h"
 
 #include <mbedtls/x509_crt.h>
@@ -82,7 +83,9 @@ int cli_fail(const oarc_client *client, oarc_status st)
     /* The second word: the caller's input, the way to the server, or an
      * answer that came but could not be used. */
     oarc_status_class cls = oarc_status_class_after(st, info->http_status);
+    const char *hint = cli_hint(st);
     fprintf(stderr, "error: %s %s: %s (request id %s)\n", oarc_status_str(st),
-            oarc_status_class_str(cls), detail[0] ? detail : oarc_status_str(st), rid);
+            oarc_status_class_str(cls), detail[0] ? detail : hint ? hint : oarc_status_str(st),
+            rid);
     return exit_code_of(cls);
 }
