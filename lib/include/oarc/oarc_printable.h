@@ -20,6 +20,7 @@
 
 #include "oarc/oarc_span.h"
 
+/** Where the escaped text goes. */
 typedef enum oarc_printable_style {
     OARC_PRINTABLE_TEXT, /**< for a terminal line */
     OARC_PRINTABLE_JSON  /**< for the inside of a JSON string */

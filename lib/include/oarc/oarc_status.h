@@ -7,8 +7,10 @@
 #ifndef OARC_STATUS_H
 #define OARC_STATUS_H
 
+/** What every call of the library returns: OARC_OK, OARC_ITER_END or a
+ *  negative failure, each with its own value. */
 typedef enum oarc_status {
-    OARC_OK = 0,
+    OARC_OK = 0,                     /**< success */
     /** Not a failure: an iterator has handed out every item (positive, so
      *  `st < 0` still tells every failure apart). */
     OARC_ITER_END = 1,
