@@ -389,6 +389,14 @@ static oarc_status on_header(oarc_http_response *r, size_t id, oarc_span v)
     return OARC_OK;
 }
 
+/* A character of a field name (RFC 9110 5.6.2 tchar); a name with any
+ * other is refused, as parsers disagree on where such a name ends. */
+static bool is_tchar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) ||
+           (c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL);
+}
+
 /**
  * "name: value" (a header, or a trailer when !use). A line starting with
  * whitespace is obsolete folding; whitespace before the colon is refused too
@@ -400,8 +408,7 @@ static oarc_status parse_field(oarc_http_response *r, const char *s, size_t n, b
     const char *name = header_names;
 
     while (colon < n && s[colon] != ':') {
-        unsigned char c = (unsigned char)s[colon];
-        if (c <= 0x20u || c >= 0x7Fu) {
+        if (!is_tchar(s[colon])) {
             return OARC_ERR_HTTP_PROTOCOL;
         }
         colon++;
@@ -494,7 +501,9 @@ static oarc_status end_head(oarc_http_response *r)
     return OARC_OK;
 }
 
-/** chunk-size [BWS ; extensions], size in hex; extensions are ignored. */
+/** chunk-size [BWS ; extensions], size in hex; extensions are ignored.
+ *  BWS is spaces only, and only before a ';': a tab there, or whitespace
+ *  ending the line, is where parsers disagree (http-parser refuses a tab). */
 static oarc_status parse_chunk_size(oarc_http_response *r, const char *s, size_t n)
 {
     size_t i = scan_number((oarc_span){ s, n }, true, &r->remaining);
@@ -502,10 +511,14 @@ static oarc_status parse_chunk_size(oarc_http_response *r, const char *s, size_t
     if (i == 0u || r->remaining == SIZE_MAX) {
         return OARC_ERR_HTTP_PROTOCOL; /* empty, not hex, or too big to hold */
     }
-    while (i < n && is_ows(s[i])) {
+    size_t digits_end = i;
+    while (i < n && s[i] == ' ') {
         i++;
     }
-    return (i < n && s[i] != ';') ? OARC_ERR_HTTP_PROTOCOL : OARC_OK;
+    if (i < n) {
+        return s[i] == ';' ? OARC_OK : OARC_ERR_HTTP_PROTOCOL;
+    }
+    return i == digits_end ? OARC_OK : OARC_ERR_HTTP_PROTOCOL;
 }
 
 /**
