@@ -509,7 +509,27 @@ static void null_writer_is_harmless(void **state)
     assert_int_equal(oarc_json_writer_finish(NULL, NULL), OARC_ERR_ARGUMENT);
 }
 
+/* The length a writer counts never wraps: at the top of size_t it sticks at
+ * SIZE_MAX and reports BUFFER_TOO_SMALL (no memory is that large, so only a
+ * writer set up this way gets there). */
+static void length_never_wraps(void **state)
+{
+    (void)state;
+    oarc_json_writer w;
+    size_t needed = 0;
+    oarc_json_writer_init(&w, NULL, 0);
+    oarc_json_write_begin_array(&w);
+    w.len = SIZE_MAX - 1u;
+    oarc_json_write_string(&w, OARC_SPAN_LITERAL("abc"));
+    assert_int_equal(w.len, SIZE_MAX);
+    oarc_json_write_end_array(&w);
+    assert_int_equal(w.len, SIZE_MAX);
+    assert_int_equal(oarc_json_writer_finish(&w, &needed), OARC_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(needed, SIZE_MAX);
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(length_never_wraps),
     cmocka_unit_test(writes_compact_object),
     cmocka_unit_test(writes_nested_and_empty_containers),
     cmocka_unit_test(writes_role_update_body),
