@@ -47,7 +47,9 @@ cov() {
     gcovr --root "$root" --exclude-unreachable-branches "$@" "$out"
 }
 total() { # "lines% branches%" of a gcovr selection
-    cov "$@" --print-summary -o /dev/null |
+    # The report goes to a file of the build tree: gcovr replaces its output
+    # file, so never point -o at a device.
+    cov "$@" --print-summary -o "$out/coverage-report.txt" |
         awk '/^lines:/ { l = $2 } /^branches:/ { b = $2 } END { print l, b }'
 }
 

@@ -231,8 +231,9 @@ class Provisioner(unittest.TestCase):
                         path="/organization/roles/" + BILLING_VIEWER,
                         message="first line\nrole   org   \"Forged\"   unchanged")
         _, lines = self.sample_text_lines(returncode=1)
+        # The newline is escaped (oarc_printable), as every server byte is.
         self.assertRegex(lines[1], r'^role +org +"Billing Viewer" +failed: 403 OARC_ERR_API: '
-                                   r'first line role   org   "Forged"   unchanged  req_[0-9a-f]+$')
+                                   r'first line\\u000arole   org   "Forged"   unchanged  req_[0-9a-f]+$')
 
     def test_provisioner_missing_role_without_create_fails(self):
         plan = {"roles": [org_role("Nobody Yet", ["api.usage.read"]),
