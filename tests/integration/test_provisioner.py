@@ -469,6 +469,45 @@ class Provisioner(unittest.TestCase):
         stats = self.sim.stats()
         self.assertEqual((stats["connections"], stats["requests"]), (0, 0))
 
+    def test_provisioner_command_line_errors_exit_2_and_send_nothing(self):
+        plan = self.plan_file({"roles": [org_role("R", [])]})
+        empty = self.plan_file("")
+        missing = os.path.join(self.tmp.name, "no-such-file.json")
+        cases = [
+            ([plan, "--timeout-ms", "soon"], "--timeout-ms takes a number"),
+            ([plan, "--timeout-ms", "99999999999"], "--timeout-ms takes a number"),
+            ([plan, plan], "one plan file only"),
+            ([], "give a plan file or --builtin"),
+            (["--builtin", plan], "give a plan file or --builtin"),
+            (["--frobnicate", plan], "unknown option"),
+            ([missing], "cannot open plan"),
+            ([empty], "is unreadable, empty or larger than"),
+        ]
+        for args, message in cases:
+            with self.subTest(args=args):
+                r = subprocess.run([PROVISIONER, "--base-url", self.sim.base_url, "--ca-file",
+                                    self.sim.ca_file] + args, env=self.env,
+                                   capture_output=True, text=True, timeout=30)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn(message, r.stderr)
+                self.assertEqual(r.stdout, "")
+        for cmd, env, message in (
+                ([PROVISIONER, "--base-url", self.sim.base_url, "--ca-file", missing, plan],
+                 self.env, "cannot open CA file"),
+                ([PROVISIONER, "--base-url", "ftp://example.com/v1", "--ca-file", self.sim.ca_file,
+                  plan], self.env, "client setup: OARC_ERR_URL"),
+                ([PROVISIONER, plan], dict(self.env, OPENAI_ADMIN_KEY=""),
+                 "OPENAI_ADMIN_KEY is not set")):
+            with self.subTest(message=message):
+                r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=30)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn(message, r.stderr)
+        r = subprocess.run([PROVISIONER, "--help"], capture_output=True, text=True, timeout=30)
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("usage: oarc-provisioner", r.stdout)
+        stats = self.sim.stats()
+        self.assertEqual((stats["connections"], stats["requests"]), (0, 0))
+
     def test_provisioner_unreachable_api_exits_3(self):
         with socket.socket() as s:  # a loopback port with nobody listening
             s.bind(("127.0.0.1", 0))
