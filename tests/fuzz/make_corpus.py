@@ -8,6 +8,8 @@ of the simulator (tests/sim), over plain HTTP on loopback:
       chunking), an interim 100 Continue, a close-delimited body
   corpus/http_response/sim_* the same answers with a leading split-pattern
       byte, as fuzz_http_response reads its input
+  corpus/role_response/sim_*, corpus/list_response/sim_*  the answers each
+      decoder chain reads
   corpus/url/                base URLs, good and bad
   corpus/json_write_cjson/   writer programs (see fuzz_json_write_cjson.c)
 
@@ -109,6 +111,11 @@ def main():
             raise SystemExit("no answer for %s" % name)
         write("http_differential", name, data)
         write("http_response", "sim_" + name, bytes([len(data) % 7]) + data)
+        # The receive chains of the decoders read raw answers too.
+        if name.startswith(("role_", "update_", "error_", "create_")):
+            write("role_response", "sim_" + name, data)
+        if name.startswith(("list", "user_roles", "group_roles", "delete_")):
+            write("list_response", "sim_" + name, data)
     for i, url in enumerate([
             b"https://api.openai.com/v1", b"https://localhost:8443/v1/", b"http://127.0.0.1:80",
             b"HTTPS://[::1]:443/base/path", b"https://h_o-st.example/a/b.c~d", b"https://x:65535",
