@@ -393,8 +393,10 @@ static oarc_status on_header(oarc_http_response *r, size_t id, oarc_span v)
  * other is refused, as parsers disagree on where such a name ends. */
 static bool is_tchar(char c)
 {
+    static const char others[] = "!#$%&'*+-.^_`|~";
+
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) ||
-           (c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL);
+           memchr(others, c, sizeof others - 1u) != NULL; /* not its NUL */
 }
 
 /**
