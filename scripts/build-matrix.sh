@@ -9,6 +9,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$root/build-matrix}
 jobs=${2:-2}
+mkdir -p "$out"
 failed=0
 for cc in gcc clang; do
     for type in Debug Release MinSizeRel RelWithDebInfo; do

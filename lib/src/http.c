@@ -427,6 +427,16 @@ static oarc_status on_header(oarc_http_response *r, size_t id, oarc_span v)
     return OARC_OK;
 }
 
+/* A character of a field name (RFC 9110 5.6.2 tchar); a name with any
+ * other is refused, as parsers disagree on where such a name ends. */
+static bool is_tchar(char c)
+{
+    static const char others[] = "!#$%&'*+-.^_`|~";
+
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) ||
+           memchr(others, c, sizeof others - 1u) != NULL; /* not its NUL */
+}
+
 /**
  * "name: value" (a header, or a trailer when !use). A line starting with
  * whitespace is obsolete folding; whitespace before the colon is refused too
@@ -436,6 +446,7 @@ static oarc_status parse_field(oarc_http_response *r, const char *s, size_t n, b
 {
     size_t colon;
 
+    /* The name ends at the first colon and is a token (RFC 9110 5.6.2). */
     const char *end_of_name = memchr(s, ':', n);
 
     if (end_of_name == NULL || end_of_name == s) {
@@ -443,8 +454,7 @@ static oarc_status parse_field(oarc_http_response *r, const char *s, size_t n, b
     }
     colon = (size_t)(end_of_name - s);
     for (size_t i = 0u; i < colon; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c <= 0x20u || c >= 0x7Fu) {
+        if (!is_tchar(s[i])) {
             return OARC_ERR_HTTP_PROTOCOL;
         }
     }
@@ -532,7 +542,9 @@ static oarc_status end_head(oarc_http_response *r)
     return OARC_OK;
 }
 
-/** chunk-size [BWS ; extensions], size in hex; extensions are ignored. */
+/** chunk-size [BWS ; extensions], size in hex; extensions are ignored.
+ *  BWS is spaces only, and only before a ';': a tab there, or whitespace
+ *  ending the line, is where parsers disagree (http-parser refuses a tab). */
 static oarc_status parse_chunk_size(oarc_http_response *r, const char *s, size_t n)
 {
     size_t i = scan_number((oarc_span){ s, n }, true, &r->remaining);
@@ -540,10 +552,14 @@ static oarc_status parse_chunk_size(oarc_http_response *r, const char *s, size_t
     if (i == 0u || r->remaining == SIZE_MAX) {
         return OARC_ERR_HTTP_PROTOCOL; /* empty, not hex, or too big to hold */
     }
-    while (i < n && is_ows(s[i])) {
+    size_t digits_end = i;
+    while (i < n && s[i] == ' ') {
         i++;
     }
-    return (i < n && s[i] != ';') ? OARC_ERR_HTTP_PROTOCOL : OARC_OK;
+    if (i < n) {
+        return s[i] == ';' ? OARC_OK : OARC_ERR_HTTP_PROTOCOL;
+    }
+    return i == digits_end ? OARC_OK : OARC_ERR_HTTP_PROTOCOL;
 }
 
 /**

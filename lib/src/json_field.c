@@ -27,10 +27,10 @@ static bool key_is(oarc_span name, const char *key)
 }
 
 /*
- * The value token of member key, looked up as oarc_json_member() does, but
- * absent gives OARC_OK with *tok OARC_JSON_NONE, and a member given twice is
- * OARC_ERR_JSON_SHAPE: parsers differ on which one
- * counts (first or last), so either answer would be a guess. Keys are
+ * The value token of member key, looked up as oarc_json_member() does but
+ * through every member: absent gives OARC_OK with *tok OARC_JSON_NONE, and a
+ * member given twice is OARC_ERR_JSON_SHAPE, since parsers differ on which
+ * one counts (first or last) and either answer would be a guess. Keys are
  * compared after unescaping, so "i\u0064" repeats "id". Bounded by the
  * object's member count and by the token count.
  */

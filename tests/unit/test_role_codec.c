@@ -793,6 +793,10 @@ static void role_decode_refuses_repeated_members(void **state)
     build_role(json, sizeof json, NULL, "predefined_role", "false,\"future\":1,\"future\":2");
     parse(&p, json);
     assert_int_equal(oarc_role_decode(&p.doc, 0, &role), OARC_OK);
+    /* A member name that does not decode (not UTF-8) is no member we read. */
+    build_role(json, sizeof json, NULL, "predefined_role", "false,\"\xff\":1");
+    parse(&p, json);
+    assert_int_equal(oarc_role_decode(&p.doc, 0, &role), OARC_OK);
 }
 
 static void error_decode_refuses_repeated_members(void **state)
