@@ -1,9 +1,10 @@
 #!/bin/sh
 # Every test, from a fresh Debian machine: installs what is missing, then
-#   1. gcc build (-Werror), all ctest labels but fuzz
+#   1. gcc build (-Werror) on Debian's mbedTLS 2.28, all ctest labels but fuzz
 #   2. gcc Release build (-O3, -Werror): the unit tests, optimized
 #   3. the coverage gate (scripts/coverage.sh: lib/ by the unit tests)
-#   4. clang build with AddressSanitizer + UBSan + libFuzzer, all ctest labels
+#   4. clang build with AddressSanitizer + UBSan + libFuzzer on mbedTLS 3.6
+#      (OARC_MBEDTLS=source: TLS 1.3), all ctest labels
 # The Cortex-M4 cross build and its size report run as the 'size' ctest.
 # Usage: scripts/test.sh [BUILD_ROOT]   (default: ./build-ci)
 set -eu
@@ -18,8 +19,8 @@ if [ "$(id -u)" -eq 0 ] && [ -c /dev/net/tun ]; then
     export OARC_LWIP_REQUIRE=1
 fi
 
-echo "== gcc build"
-CC=gcc cmake -S "$root" -B "$out/gcc" -DCMAKE_BUILD_TYPE=Debug >/dev/null
+echo "== gcc build (mbedTLS 2.28)"
+CC=gcc cmake -S "$root" -B "$out/gcc" -DCMAKE_BUILD_TYPE=Debug -DOARC_MBEDTLS=system >/dev/null
 cmake --build "$out/gcc" -j"$jobs"
 (cd "$out/gcc" && ctest --output-on-failure -j"$jobs")
 
@@ -34,7 +35,8 @@ cmake --build "$out/gcc-release" -j"$jobs"
 echo "== coverage gate"
 sh "$root/scripts/coverage.sh" "$out/coverage"
 
-echo "== clang build (ASan, UBSan, libFuzzer)"
-CC=clang cmake -S "$root" -B "$out/clang" -DCMAKE_BUILD_TYPE=Debug -DOARC_FUZZ=ON >/dev/null
+echo "== clang build (ASan, UBSan, libFuzzer, mbedTLS 3.6)"
+CC=clang cmake -S "$root" -B "$out/clang" -DCMAKE_BUILD_TYPE=Debug -DOARC_FUZZ=ON \
+    -DOARC_MBEDTLS=source >/dev/null
 cmake --build "$out/clang" -j"$jobs"
 (cd "$out/clang" && ctest --output-on-failure -j"$jobs" -LE 'size|qemu')

@@ -44,9 +44,9 @@ static oarc_tls_mbedtls *mb(oarc_tls *tls)
 #define OARC_TLS_CLOSE_TIMEOUT_MS 200u
 #endif
 
-/* Our bio callbacks block (within the time left) and never return WANT_READ
- * or WANT_WRITE, so mbedTLS asks again only for records with no application
- * data in them; this caps those turns on top of the time limit. */
+/* mbedTLS asks for another turn (WANT_READ / WANT_WRITE) when the port gave
+ * up early (see timed_out) or a record carried no application data (a TLS
+ * 1.3 ticket); this caps those turns on top of the time limit. */
 #define OARC_TLS_MAX_TURNS 64u
 
 /* The certificate chain's policy: no SHA-1 (nor MD5) signature anywhere in
@@ -77,6 +77,7 @@ static void begin_op(oarc_tls *tls, uint32_t timeout_ms)
     tls->op_start_ms = tls->port->now_ms(tls->port->ctx);
     tls->op_budget_ms = timeout_ms;
     tls->io_status = OARC_OK;
+    tls->io_code = 0; /* no mbedTLS failure is 0 */
 }
 
 /* Milliseconds left of the current operation; wrap-safe. */
@@ -88,6 +89,25 @@ static uint32_t op_left(const oarc_tls *tls)
 
 /* ---- bio callbacks ------------------------------------------------------ */
 
+/* The port failed under mbedTLS: keep its status, and the code handed to
+ * mbedTLS, by which failure_status() knows the failure for this one. */
+static int port_failed(oarc_tls *tls, int status, int code)
+{
+    tls->io_status = status;
+    tls->io_code = code;
+    return code;
+}
+
+/* The port gave up waiting before the operation's time was over (a port may
+ * wait in shorter steps than it is given): mbedTLS is told to try again
+ * (want: WANT_READ or WANT_WRITE), which the loops below do while time is
+ * left. At the deadline it is the port's timeout. */
+static int timed_out(oarc_tls *tls, int want)
+{
+    return op_left(tls) > 0u ? want
+                             : port_failed(tls, OARC_ERR_TIMEOUT, MBEDTLS_ERR_SSL_TIMEOUT);
+}
+
 static int bio_send(void *ctx, const unsigned char *buf, size_t len)
 {
     oarc_tls *tls = ctx;
@@ -97,11 +117,14 @@ static int bio_send(void *ctx, const unsigned char *buf, size_t len)
     if (n > 0) {
         return n;
     }
-    tls->io_status = n < 0 ? n : (int)OARC_ERR_IO; /* a port never sends 0 */
     if (n == OARC_ERR_TIMEOUT) {
-        return MBEDTLS_ERR_SSL_TIMEOUT;
+        return timed_out(tls, MBEDTLS_ERR_SSL_WANT_WRITE);
     }
-    return n == OARC_ERR_CLOSED ? MBEDTLS_ERR_NET_CONN_RESET : MBEDTLS_ERR_NET_SEND_FAILED;
+    if (n == OARC_ERR_CLOSED) {
+        return port_failed(tls, n, MBEDTLS_ERR_NET_CONN_RESET);
+    }
+    /* A port never sends 0: taken as broken. */
+    return port_failed(tls, n < 0 ? n : (int)OARC_ERR_IO, MBEDTLS_ERR_NET_SEND_FAILED);
 }
 
 /* timeout is mbedTLS's read timeout, which oarc never configures (0: none);
@@ -110,48 +133,42 @@ static int bio_recv_timeout(void *ctx, unsigned char *buf, size_t len, uint32_t 
 {
     oarc_tls *tls = ctx;
     uint32_t left = op_left(tls);
-    if (timeout != 0u && timeout < left) {
-        left = timeout;
-    }
+    (void)timeout;
     int n = left == 0u ? (int)OARC_ERR_TIMEOUT
                        : tls->port->recv(tls->port->ctx, buf, len, left);
     if (n > 0) {
         return n;
     }
-    if (n == 0) {
-        tls->io_status = OARC_ERR_CLOSED;
-        return 0; /* mbedTLS reports it as MBEDTLS_ERR_SSL_CONN_EOF */
+    if (n == 0) { /* the peer closed: what mbedTLS itself makes of a 0 */
+        return port_failed(tls, OARC_ERR_CLOSED, MBEDTLS_ERR_SSL_CONN_EOF);
     }
-    tls->io_status = n;
-    return n == OARC_ERR_TIMEOUT ? MBEDTLS_ERR_SSL_TIMEOUT : MBEDTLS_ERR_NET_RECV_FAILED;
+    if (n == OARC_ERR_TIMEOUT) {
+        return timed_out(tls, MBEDTLS_ERR_SSL_WANT_READ);
+    }
+    return port_failed(tls, n, MBEDTLS_ERR_NET_RECV_FAILED);
 }
 
 /* ---- error mapping ------------------------------------------------------ */
 
-/* The codes the bio callbacks produce (CONN_EOF is mbedTLS's for a 0). */
-static bool is_transport_error(int ret)
-{
-    return ret == MBEDTLS_ERR_SSL_TIMEOUT || ret == MBEDTLS_ERR_SSL_CONN_EOF ||
-           ret == MBEDTLS_ERR_NET_CONN_RESET || ret == MBEDTLS_ERR_NET_SEND_FAILED ||
-           ret == MBEDTLS_ERR_NET_RECV_FAILED;
-}
-
 /* The port's status when mbedTLS failed because the port did; otherwise
- * fallback. Checking the code as well as io_status matters: mbedTLS may fail
- * on a bad record first and only then fail to send its alert. */
+ * fallback. mbedTLS hands the bio's code up unchanged; a different code
+ * means it failed for its own reason first (a bad record, say) and only then
+ * could not send its alert, which is not the port's failure. */
 static oarc_status failure_status(oarc_tls *tls, int ret, oarc_status fallback)
 {
     tls->last_error = ret;
-    if (is_transport_error(ret) && tls->io_status != OARC_OK) {
-        return (oarc_status)tls->io_status;
-    }
-    return fallback;
+    return ret == tls->io_code ? (oarc_status)tls->io_status : fallback;
+}
+
+/* mbedTLS asks to be called again (see OARC_TLS_MAX_TURNS). */
+static bool wants_more(int ret)
+{
+    return ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE;
 }
 
 static bool wants_another_turn(const oarc_tls *tls, int ret, uint32_t turn)
 {
-    return (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) &&
-           turn < OARC_TLS_MAX_TURNS && op_left(tls) > 0u;
+    return wants_more(ret) && turn < OARC_TLS_MAX_TURNS && op_left(tls) > 0u;
 }
 
 /* ---- setup -------------------------------------------------------------- */
@@ -184,7 +201,7 @@ static oarc_status parse_ca(oarc_tls *tls, const char *ca_pem, size_t ca_len)
     /* ret > 0 counts certificates that did not parse: a bundle with one odd
      * entry is still usable as long as one certificate made it. None at all
      * (random bytes, PEM armour around garbage) is the caller's bad input. */
-    if (ret < 0 || ca->version == 0) {
+    if (ret < 0) {
         tls->last_error = ret;
         return OARC_ERR_CA_NO_CERT;
     }
@@ -196,10 +213,12 @@ static oarc_status seed_drbg(oarc_tls *tls)
     int ret = mbedtls_ctr_drbg_seed(&mb(tls)->drbg, drbg_entropy, tls, oarc_tls_drbg_label,
                                     sizeof oarc_tls_drbg_label - 1u);
     if (ret != 0) {
+        /* The seed's only input that can fail is the port's entropy. */
         tls->last_error = ret;
-        return ret == MBEDTLS_ERR_CTR_DRBG_ENTROPY_SOURCE_FAILED ? OARC_ERR_ENTROPY : OARC_ERR_TLS;
+        return OARC_ERR_ENTROPY;
     }
-    return OARC_OK;
+    /* 3.6's TLS 1.3 runs on PSA Crypto, which has its own random source. */
+    return oarc_tls_backend_start(&tls->last_error);
 }
 
 static oarc_status configure(oarc_tls *tls)
@@ -260,10 +279,7 @@ oarc_status oarc_tls_init(oarc_tls *tls, const oarc_port *port,
     mbedtls_ssl_session_init(&m->saved);
     tls->port = port;
 
-    oarc_status st = oarc_tls_backend_start(&tls->last_error);
-    if (st == OARC_OK) {
-        st = parse_ca(tls, ca_pem, ca_len);
-    }
+    oarc_status st = parse_ca(tls, ca_pem, ca_len);
     if (st == OARC_OK) {
         st = seed_drbg(tls);
     }
@@ -295,7 +311,7 @@ static void drop_saved_session(oarc_tls *tls)
  * only ever be offered to the name it was made with). Called after a TLS 1.2
  * handshake, full or abbreviated (the server may have sent a fresh ticket),
  * and for each TLS 1.3 NewSessionTicket, which arrives after the handshake. */
-static void save_session(oarc_tls *tls)
+void oarc_tls_save_session(oarc_tls *tls)
 {
     mbedtls_ssl_session_free(&mb(tls)->saved);
     mbedtls_ssl_session_init(&mb(tls)->saved);
@@ -345,9 +361,7 @@ static oarc_status handshake_result(oarc_tls *tls, int ret, const char *hostname
     if (ret == 0) {
         tls->verify_flags = mbedtls_ssl_get_verify_result(&mb(tls)->ssl);
         memcpy(tls->saved_host, hostname, host_len + 1u);
-        if (!oarc_tls_backend_tickets_come_later(&mb(tls)->ssl)) {
-            save_session(tls);
-        }
+        oarc_tls_backend_handshake_done(tls, &mb(tls)->ssl);
         return OARC_OK;
     }
     oarc_status st = failure_status(tls, ret, OARC_ERR_TLS_HANDSHAKE);
@@ -388,7 +402,7 @@ oarc_status oarc_tls_handshake(oarc_tls *tls, const char *hostname, uint32_t tim
     for (uint32_t turn = 1; wants_another_turn(tls, ret, turn); turn++) {
         ret = mbedtls_ssl_handshake(&mb(tls)->ssl);
     }
-    if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) {
+    if (wants_more(ret)) {
         tls->last_error = ret;
         end_connection(tls);
         return OARC_ERR_TIMEOUT;
@@ -414,24 +428,11 @@ int oarc_tls_send(oarc_tls *tls, const uint8_t *buf, size_t len, uint32_t timeou
     if (ret > 0) {
         return ret;
     }
-    if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) {
+    if (wants_more(ret)) {
         tls->last_error = ret;
         return OARC_ERR_TIMEOUT;
     }
     return failure_status(tls, ret, OARC_ERR_TLS);
-}
-
-/* mbedtls_ssl_read, but a TLS 1.3 NewSessionTicket (3.6 reports one as an
- * error code) is saved for the next connect and read past, as a record that
- * carried no application data. */
-static int read_record(oarc_tls *tls, uint8_t *buf, size_t len)
-{
-    int ret = mbedtls_ssl_read(&mb(tls)->ssl, buf, len);
-    if (oarc_tls_backend_is_new_ticket(ret)) {
-        save_session(tls);
-        return MBEDTLS_ERR_SSL_WANT_READ;
-    }
-    return ret;
 }
 
 int oarc_tls_recv(oarc_tls *tls, uint8_t *buf, size_t len, uint32_t timeout_ms)
@@ -443,18 +444,19 @@ int oarc_tls_recv(oarc_tls *tls, uint8_t *buf, size_t len, uint32_t timeout_ms)
         return OARC_ERR_CLOSED;
     }
     begin_op(tls, timeout_ms);
-    int ret = read_record(tls, buf, len);
+    int ret = oarc_tls_backend_read(tls, &mb(tls)->ssl, buf, len);
     for (uint32_t turn = 1; wants_another_turn(tls, ret, turn); turn++) {
-        ret = read_record(tls, buf, len);
+        ret = oarc_tls_backend_read(tls, &mb(tls)->ssl, buf, len);
     }
     if (ret > 0) {
         return ret;
     }
-    /* The peer is done: with close_notify, or by closing TCP (EOF). */
-    if (ret == 0 || ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY || ret == MBEDTLS_ERR_SSL_CONN_EOF) {
+    /* The peer is done: with close_notify, or by closing TCP (EOF, which
+     * mbedtls_ssl_read reports as 0). */
+    if (ret == 0 || ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY) {
         return 0;
     }
-    if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) {
+    if (wants_more(ret)) {
         tls->last_error = ret;
         return OARC_ERR_TIMEOUT;
     }

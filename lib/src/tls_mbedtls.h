@@ -16,6 +16,10 @@
 
 #include "oarc/oarc_status.h"
 
+/* oarc/oarc_tls.h's, not included: CMake measures oarc_tls_mbedtls with this
+ * header before oarc_tls's size is known. */
+struct oarc_tls;
+
 /** Everything mbedTLS keeps for one oarc_tls (CMake measures its size). */
 typedef struct oarc_tls_mbedtls {
     mbedtls_ssl_context ssl;
@@ -40,9 +44,9 @@ typedef struct oarc_tls_mbedtls {
         MBEDTLS_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256
 
 /**
- * Once per oarc_tls_init, before the DRBG or the configuration: 3.6 starts
- * PSA Crypto (its TLS 1.3 code runs on it). OARC_OK, else the status with
- * *err the library's own code.
+ * Once per oarc_tls_init, after the DRBG is seeded and before the
+ * configuration: 3.6 starts PSA Crypto (its TLS 1.3 code runs on it).
+ * OARC_OK, else the status with *err the library's own code.
  */
 oarc_status oarc_tls_backend_start(int *err);
 
@@ -56,13 +60,19 @@ oarc_status oarc_tls_backend_start(int *err);
  */
 void oarc_tls_backend_policy(mbedtls_ssl_config *conf);
 
-/** Whether a handshake that just succeeded leaves its session to be saved
- *  later, from a NewSessionTicket (TLS 1.3), rather than now (TLS 1.2: the
- *  session ID or ticket came with the handshake). */
-bool oarc_tls_backend_tickets_come_later(const mbedtls_ssl_context *ssl);
+/** After a successful handshake: keep its session for the next connect
+ *  (oarc_tls_save_session), now for TLS 1.2 (the session ID or ticket came
+ *  with the handshake), later for TLS 1.3 (from a NewSessionTicket). */
+void oarc_tls_backend_handshake_done(struct oarc_tls *tls, mbedtls_ssl_context *ssl);
 
-/** Whether mbedtls_ssl_read's ret says a TLS 1.3 NewSessionTicket arrived
- *  (3.6): not an error, but a session to save before reading on. */
-bool oarc_tls_backend_is_new_ticket(int ret);
+/** mbedtls_ssl_read, except that a TLS 1.3 NewSessionTicket (3.6 reports
+ *  one as MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) is saved with
+ *  oarc_tls_save_session and read past as MBEDTLS_ERR_SSL_WANT_READ: a
+ *  record with no application data in it. */
+int oarc_tls_backend_read(struct oarc_tls *tls, mbedtls_ssl_context *ssl, unsigned char *buf,
+                          size_t len);
+
+/** tls.c's: replace the saved session with the connection's current one. */
+void oarc_tls_save_session(struct oarc_tls *tls);
 
 #endif /* OARC_TLS_MBEDTLS_H */

@@ -5,6 +5,7 @@
 #include "tls_mbedtls.h"
 
 #include "oarc/oarc_config.h"
+#include "oarc/oarc_tls.h"
 
 /* ECDHE groups, in order of preference. */
 static const mbedtls_ecp_group_id policy_curves[] = {
@@ -21,7 +22,7 @@ static const int policy_suites[] = { OARC_TLS12_POLICY_SUITES, 0 };
 
 oarc_status oarc_tls_backend_start(int *err)
 {
-    *err = 0; /* 2.28's TLS needs no PSA */
+    (void)err; /* 2.28's TLS needs no PSA */
     return OARC_OK;
 }
 
@@ -38,14 +39,15 @@ void oarc_tls_backend_policy(mbedtls_ssl_config *conf)
     mbedtls_ssl_conf_ciphersuites(conf, policy_suites);
 }
 
-bool oarc_tls_backend_tickets_come_later(const mbedtls_ssl_context *ssl)
+void oarc_tls_backend_handshake_done(oarc_tls *tls, mbedtls_ssl_context *ssl)
 {
     (void)ssl;
-    return false;
+    oarc_tls_save_session(tls);
 }
 
-bool oarc_tls_backend_is_new_ticket(int ret)
+int oarc_tls_backend_read(oarc_tls *tls, mbedtls_ssl_context *ssl, unsigned char *buf,
+                          size_t len)
 {
-    (void)ret;
-    return false;
+    (void)tls; /* TLS 1.2 has no ticket after the handshake */
+    return mbedtls_ssl_read(ssl, buf, len);
 }

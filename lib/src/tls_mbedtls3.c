@@ -8,6 +8,7 @@
 #include <psa/crypto.h>
 
 #include "oarc/oarc_config.h"
+#include "oarc/oarc_tls.h"
 
 /* ECDHE groups (TLS 1.3 key shares, TLS 1.2 curves), in order of preference. */
 static const uint16_t policy_groups[] = {
@@ -39,10 +40,10 @@ oarc_status oarc_tls_backend_start(int *err)
 {
     /* Idempotent; its state is mbedTLS's own, shared by every context. */
     psa_status_t st = psa_crypto_init();
-    *err = (int)st;
     if (st == PSA_SUCCESS) {
         return OARC_OK;
     }
+    *err = (int)st;
     return st == PSA_ERROR_INSUFFICIENT_ENTROPY ? OARC_ERR_ENTROPY : OARC_ERR_TLS;
 }
 
@@ -69,12 +70,20 @@ void oarc_tls_backend_policy(mbedtls_ssl_config *conf)
     mbedtls_ssl_conf_ciphersuites(conf, policy_suites);
 }
 
-bool oarc_tls_backend_tickets_come_later(const mbedtls_ssl_context *ssl)
+void oarc_tls_backend_handshake_done(oarc_tls *tls, mbedtls_ssl_context *ssl)
 {
-    return mbedtls_ssl_get_version_number(ssl) == MBEDTLS_SSL_VERSION_TLS1_3;
+    if (mbedtls_ssl_get_version_number(ssl) != MBEDTLS_SSL_VERSION_TLS1_3) {
+        oarc_tls_save_session(tls);
+    }
 }
 
-bool oarc_tls_backend_is_new_ticket(int ret)
+int oarc_tls_backend_read(oarc_tls *tls, mbedtls_ssl_context *ssl, unsigned char *buf,
+                          size_t len)
 {
-    return ret == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET;
+    int ret = mbedtls_ssl_read(ssl, buf, len);
+    if (ret == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) {
+        oarc_tls_save_session(tls);
+        return MBEDTLS_ERR_SSL_WANT_READ;
+    }
+    return ret;
 }

@@ -6,13 +6,16 @@ usage: tls_server.py MODE [CERT KEY]
   echo     TLS 1.2 with CERT/KEY: echoes what it receives; a record that is
            exactly b"bye" is answered with close_notify instead, and one
            that is exactly b"drop" by closing TCP without close_notify.
+  echo13   the same with TLS 1.3 allowed too (it sends its tickets after
+           the handshake); its handshake lines end with the version.
   garbage  plain TCP: reads the ClientHello, answers "HTTP/1.1 400 ...".
   close    plain TCP: reads the ClientHello, then closes (FIN).
   silent   plain TCP: accepts and never answers.
 
 Listens on 127.0.0.1 only, on a port the kernel picks, and prints
 "port N" once listening; in echo mode it then prints one line per handshake:
-"handshake reused=0|1" or "handshake failed <reason>". Every line is flushed
+"handshake reused=0|1" (echo13: "handshake reused=0|1 TLSv1.x") or
+"handshake failed <reason>". Every line is flushed
 at once, since the test reads them as they come. The server exits when its
 stdin closes (so it dies with the test, even one that crashed) or after
 LIFETIME_S, whichever comes first.
@@ -38,7 +41,7 @@ def exit_when_stdin_closes():
     os._exit(0)
 
 
-def serve_echo(conn, context):
+def serve_echo(conn, context, show_version):
     conn.settimeout(IO_TIMEOUT_S)
     try:
         tls = context.wrap_socket(conn, server_side=True)
@@ -46,7 +49,8 @@ def serve_echo(conn, context):
         say(f"handshake failed {type(exc).__name__}")
         conn.close()
         return
-    say(f"handshake reused={int(tls.session_reused)}")
+    version = f" {tls.version()}" if show_version else ""
+    say(f"handshake reused={int(tls.session_reused)}{version}")
     try:
         while True:
             data = tls.recv(65536)
@@ -80,13 +84,14 @@ def serve_plain(conn, mode, held):
 
 def main():
     mode = sys.argv[1] if len(sys.argv) > 1 else ""
-    if mode not in ("echo", "garbage", "close", "silent"):
+    if mode not in ("echo", "echo13", "garbage", "close", "silent"):
         sys.exit(__doc__)
     context = None
-    if mode == "echo":
+    if mode in ("echo", "echo13"):
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.minimum_version = ssl.TLSVersion.TLSv1_2
-        context.maximum_version = ssl.TLSVersion.TLSv1_2
+        context.maximum_version = (ssl.TLSVersion.TLSv1_3 if mode == "echo13"
+                                   else ssl.TLSVersion.TLSv1_2)
         context.load_cert_chain(sys.argv[2], sys.argv[3])
 
     signal.alarm(LIFETIME_S)
@@ -100,8 +105,8 @@ def main():
     held = []
     while True:
         conn, _ = listener.accept()
-        if mode == "echo":
-            serve_echo(conn, context)
+        if context is not None:
+            serve_echo(conn, context, mode == "echo13")
         else:
             serve_plain(conn, mode, held)
 

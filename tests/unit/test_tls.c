@@ -23,6 +23,7 @@
 
 #include "test_main.h"
 
+#include <mbedtls/version.h>
 #include <mbedtls/x509.h>
 
 #include "oarc_port_posix.h"
@@ -415,6 +416,35 @@ static void session_resumed_on_reconnect(void **state)
     echo(f, "third");
 }
 
+/* A server that also speaks TLS 1.3: the 3.6 backend takes it, and resumes
+ * from the ticket the server sends after the handshake (read while echoing);
+ * 2.28 stays at TLS 1.2 and resumes as before. */
+static void best_version_negotiated_and_resumed(void **state)
+{
+    fixture *f = *state;
+    const char *first = MBEDTLS_VERSION_MAJOR >= 3 ? "handshake reused=0 TLSv1.3"
+                                                   : "handshake reused=0 TLSv1.2";
+    const char *again = MBEDTLS_VERSION_MAJOR >= 3 ? "handshake reused=1 TLSv1.3"
+                                                   : "handshake reused=1 TLSv1.2";
+    start_server(f, "echo13", "localhost");
+    init_tls(f, f->ca, f->ca_len);
+    connect_tcp(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_OK);
+    expect_server_line(f, first);
+    echo(f, "one");
+    assert_true(f->tls.has_saved);
+    oarc_tls_close(&f->tls);
+    f->port.close(f->port.ctx);
+    for (int i = 0; i < 2; i++) { /* each resumption brings a fresh ticket */
+        connect_tcp(f);
+        assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_OK);
+        expect_server_line(f, again);
+        echo(f, "again");
+        oarc_tls_close(&f->tls);
+        f->port.close(f->port.ctx);
+    }
+}
+
 /* A session must never be offered to another server name: resuming skips the
  * certificate check. other.example's server would accept localhost's ticket
  * (same Python process, same ticket key), so only the name keeps it out. */
@@ -637,7 +667,9 @@ static int breakable_recv(void *ctx, uint8_t *buf, size_t len, uint32_t timeout_
 static void port_failure_after_handshake_is_the_port_status(void **state)
 {
     fixture *f = *state;
-    static const int statuses[] = { OARC_ERR_IO, OARC_ERR_CLOSED };
+    /* A port that keeps timing out with time left: mbedTLS is asked again
+     * (WANT_READ / WANT_WRITE) until OARC_TLS_MAX_TURNS, then it is a timeout. */
+    static const int statuses[] = { OARC_ERR_IO, OARC_ERR_CLOSED, OARC_ERR_TIMEOUT };
     for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++) {
         start_server(f, "echo", "localhost");
         posix_port_copy = f->port;
@@ -661,6 +693,103 @@ static void port_failure_after_handshake_is_the_port_status(void **state)
     }
 }
 
+/* ---- a port that gives up early ------------------------------------------ */
+
+/* The POSIX port, except that every other send and every other recv gives
+ * up at once with OARC_ERR_TIMEOUT, as a port that waits in short steps
+ * may: mbedTLS is asked again while the operation has time left. */
+static unsigned flaky_sends, flaky_recvs, flaky_early;
+
+static int flaky_send(void *ctx, const uint8_t *buf, size_t len, uint32_t timeout_ms)
+{
+    if (flaky_sends++ % 2u == 0u) {
+        flaky_early++;
+        return OARC_ERR_TIMEOUT;
+    }
+    return posix_port_copy.send(ctx, buf, len, timeout_ms);
+}
+
+static int flaky_recv(void *ctx, uint8_t *buf, size_t len, uint32_t timeout_ms)
+{
+    if (flaky_recvs++ % 2u == 0u) {
+        flaky_early++;
+        return OARC_ERR_TIMEOUT;
+    }
+    return posix_port_copy.recv(ctx, buf, len, timeout_ms);
+}
+
+static void early_port_timeouts_are_tried_again(void **state)
+{
+    fixture *f = *state;
+    start_server(f, "echo", "localhost");
+    posix_port_copy = f->port;
+    breakable_port = f->port;
+    breakable_port.send = flaky_send;
+    breakable_port.recv = flaky_recv;
+    flaky_sends = flaky_recvs = flaky_early = 0;
+    assert_int_equal(oarc_tls_init(&f->tls, &breakable_port, f->ca, f->ca_len), OARC_OK);
+    connect_tcp(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_OK);
+    expect_server_line(f, "handshake reused=0");
+    unsigned after_handshake = flaky_early;
+    assert_true(after_handshake >= 2u); /* a send and a recv of the handshake */
+    echo(f, "through a port that gives up early");
+    assert_true(flaky_early > after_handshake);
+    /* close_notify goes out through the same port: the server then ends
+     * its connection, so the session is whole and resumes. */
+    oarc_tls_close(&f->tls);
+    f->port.close(f->port.ctx);
+    connect_tcp(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_OK);
+    expect_server_line(f, "handshake reused=1");
+}
+
+/* A clock that moves 10 ms each time it is read. */
+static uint32_t stepping_now;
+
+static uint32_t stepping_clock(void *ctx)
+{
+    (void)ctx;
+    stepping_now += 10u;
+    return stepping_now;
+}
+
+/* The operation's time runs out between the port's early timeout and the
+ * next turn (35 ms), or before the port is even asked to receive (15 ms):
+ * a timeout either way, and the port is never given 0 ms to wait. */
+static void time_running_out_ends_the_turns(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        uint32_t budget_ms;
+        size_t recvs;
+    } cases[] = { { 35u, 1u }, { 15u, 0u } };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        scripted_send_ok = true;
+        scripted_recv_result = OARC_ERR_TIMEOUT;
+        init_scripted(f);
+        scripted_port.now_ms = stepping_clock;
+        stepping_now = 0;
+        assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", cases[i].budget_ms),
+                         OARC_ERR_TIMEOUT);
+        assert_int_equal(scripted_sends, 1);
+        assert_int_equal(scripted_recvs, cases[i].recvs);
+        oarc_tls_free(&f->tls);
+    }
+}
+
+/* A port that times out at once every time, with the whole budget left:
+ * one receive per turn, OARC_TLS_MAX_TURNS (64) turns, then a timeout. */
+static void turns_are_capped(void **state)
+{
+    fixture *f = *state;
+    scripted_send_ok = true;
+    scripted_recv_result = OARC_ERR_TIMEOUT;
+    init_scripted(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_ERR_TIMEOUT);
+    assert_int_equal(scripted_recvs, 64);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(handshake_and_echo, setup, teardown),
     cmocka_unit_test_setup_teardown(peer_tcp_close_reads_as_end, setup, teardown),
@@ -672,6 +801,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(silent_server_times_out, setup, teardown),
     cmocka_unit_test_setup_teardown(session_resumed_on_reconnect, setup, teardown),
     cmocka_unit_test_setup_teardown(session_not_offered_to_another_name, setup, teardown),
+    cmocka_unit_test_setup_teardown(best_version_negotiated_and_resumed, setup, teardown),
     cmocka_unit_test_setup_teardown(ca_without_certificate_is_rejected, setup, teardown),
     cmocka_unit_test_setup_teardown(init_arguments, setup, teardown),
     cmocka_unit_test_setup_teardown(entropy_failure_is_reported, setup, teardown),
@@ -679,6 +809,9 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(handshake_with_no_time_left_times_out, setup, teardown),
     cmocka_unit_test_setup_teardown(calls_without_a_connection_are_refused, setup, teardown),
     cmocka_unit_test_setup_teardown(port_failure_after_handshake_is_the_port_status, setup, teardown),
+    cmocka_unit_test_setup_teardown(early_port_timeouts_are_tried_again, setup, teardown),
+    cmocka_unit_test_setup_teardown(time_running_out_ends_the_turns, setup, teardown),
+    cmocka_unit_test_setup_teardown(turns_are_capped, setup, teardown),
 };
 
 OARC_TEST_MAIN(tests)

@@ -34,6 +34,7 @@ typedef struct oarc_tls {
     uint32_t op_start_ms;        /**< start of the current operation (now_ms) */
     uint32_t op_budget_ms;       /**< its timeout; the bio callbacks give the port what is left */
     int io_status;               /**< oarc_status of the port call that failed under mbedTLS */
+    int io_code;                 /**< the mbedTLS code the bio callbacks returned for it */
     uint32_t verify_flags;       /**< mbedtls_ssl_get_verify_result() of the last handshake */
     int last_error;              /**< last mbedTLS error code, for diagnostics */
 } oarc_tls;
