@@ -20,7 +20,8 @@
 int prov_exit_code(const prov_summary *summary);
 
 /** The exit code when oarc_client_init() refused with st: a setting at
- *  fault (2), or anything else (3). */
+ *  fault, a CA without a readable certificate included (2), or anything
+ *  else (3). */
 int prov_client_setup_exit_code(oarc_status st);
 
 #endif /* PROV_EXIT_CODE_H */

@@ -92,6 +92,16 @@ class Firmware(FirmwareRig):
         self.assertEqual(self.rig.sim.requests(), [])
         self.assertEqual(self.rig.sim.stats()["writes"], 0)
 
+    def test_unreadable_ca_exits_2_without_a_connection(self):
+        garbage = os.path.join(self.tmp, "garbage-ca.pem")
+        with open(garbage, "w") as f:
+            f.write("this is not a certificate\n")
+        r, items, summary = self.boot(ca_file=garbage)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("CA_NO_CERT", r.stdout)
+        self.assertEqual(self.rig.sim.stats()["connections"], 0)
+        self.assertEqual(items, [])
+
     def test_missing_key_exits_2_without_a_connection(self):
         r, items, summary = self.boot(key_file=False)
         self.assertEqual(r.returncode, 2)

@@ -17,7 +17,7 @@ mkdir -p "$out/include"
 # public headers include no mbedTLS: the core compiles without its headers.
 ln -s /usr/include/jsmn.h "$out/include/jsmn.h"
 prov="$src/firmware/provisioner"
-core="plan_error plan_check plan_json plan_builtin role_diff provision provision_report provision_roles provision_assignments"
+core="plan_error plan_check plan_json plan_builtin role_diff provision provision_report provision_roles provision_assignments exit_code"
 for f in $core; do
     arm-none-eabi-gcc -std=c11 -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 -Os \
         -ffunction-sections -fdata-sections \
