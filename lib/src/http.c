@@ -427,6 +427,14 @@ static oarc_status on_header(oarc_http_response *r, size_t id, oarc_span v)
     return OARC_OK;
 }
 
+/** One CRLF-terminated line, CRLF not included; plain: how many of its
+ *  first bytes are plain (oarc_plain_prefix), at most len. */
+typedef struct head_line {
+    const char *ptr;
+    size_t len;
+    size_t plain;
+} head_line;
+
 /* A character of a field name (RFC 9110 5.6.2 tchar); a name with any
  * other is refused, as parsers disagree on where such a name ends. */
 static bool is_tchar(char c)
@@ -442,12 +450,13 @@ static bool is_tchar(char c)
  * whitespace is obsolete folding; whitespace before the colon is refused too
  * (RFC 9112 5.1), both because peers disagree on what they mean.
  */
-static oarc_status parse_field(oarc_http_response *r, const char *s, size_t n, bool use)
+static oarc_status parse_field(oarc_http_response *r, head_line line, bool use)
 {
-    size_t colon;
-
+    const char *s = line.ptr;
+    size_t n = line.len;
     /* The name ends at the first colon and is a token (RFC 9110 5.6.2). */
     const char *end_of_name = memchr(s, ':', n);
+    size_t colon;
 
     if (end_of_name == NULL || end_of_name == s) {
         return OARC_ERR_HTTP_PROTOCOL;
@@ -567,19 +576,21 @@ static oarc_status parse_chunk_size(oarc_http_response *r, const char *s, size_t
  * has not fully arrived. Control bytes other than HTAB, DEL, a bare CR and a
  * bare LF are refused as soon as they are seen.
  */
-static oarc_status take_line(oarc_http_response *r, size_t limit, const char **line, size_t *len)
+static oarc_status take_line(oarc_http_response *r, size_t limit, head_line *line)
 {
-    *line = NULL;
+    size_t plain = oarc_plain_prefix(r->buf + r->parsed, limit - r->parsed);
+
+    line->ptr = NULL;
     /* A plain run holds no control byte, CR or LF: nothing to stop at. */
-    for (size_t i = r->parsed + oarc_plain_prefix(r->buf + r->parsed, limit - r->parsed);
-         i < limit; i++) {
+    for (size_t i = r->parsed + plain; i < limit; i++) {
         unsigned char c = (unsigned char)r->buf[i];
         if (c == '\n') {
             if (i == r->parsed || r->buf[i - 1u] != '\r') {
                 return OARC_ERR_HTTP_PROTOCOL;
             }
-            *line = r->buf + r->parsed;
-            *len = i - 1u - r->parsed;
+            line->ptr = r->buf + r->parsed;
+            line->len = i - 1u - r->parsed;
+            line->plain = plain; /* the CR ended it at the latest */
             r->parsed = i + 1u;
             return OARC_OK;
         }
@@ -596,33 +607,33 @@ static oarc_status line_step(oarc_http_response *r, bool *more)
 {
     /* The head may not reach past max_head, so do not even look there. */
     size_t limit = (r->state == OARC_HTTP_STATE_HEAD && r->max_head < r->used) ? r->max_head : r->used;
-    const char *line = NULL;
-    size_t len = 0u;
-    oarc_status st = take_line(r, limit, &line, &len);
+    head_line line = { NULL, 0u, 0u };
+    oarc_status st = take_line(r, limit, &line);
+    size_t len = line.len;
 
-    if (st != OARC_OK || line == NULL) {
+    if (st != OARC_OK || line.ptr == NULL) {
         *more = true;
         return st;
     }
     if (r->state == OARC_HTTP_STATE_HEAD) {
         if (r->status == 0) {
-            return parse_status_line(r, line, len);
+            return parse_status_line(r, line.ptr, len);
         }
-        return len == 0u ? end_head(r) : parse_field(r, line, len, true);
+        return len == 0u ? end_head(r) : parse_field(r, line, true);
     }
     if (r->state == OARC_HTTP_STATE_TRAILERS) {
         if (len == 0u) {
             r->state = OARC_HTTP_STATE_DONE;
             return OARC_OK;
         }
-        return parse_field(r, line, len, false);
+        return parse_field(r, line, false);
     }
     if (r->state == OARC_HTTP_STATE_CHUNK_DATA_END) {
         /* Chunk data must be followed by CRLF alone: an empty line. */
         r->state = OARC_HTTP_STATE_CHUNK_SIZE;
         return len == 0u ? OARC_OK : OARC_ERR_HTTP_PROTOCOL;
     }
-    st = parse_chunk_size(r, line, len);
+    st = parse_chunk_size(r, line.ptr, len);
     return st != OARC_OK ? st : expect_data(r, OARC_HTTP_STATE_TRAILERS);
 }
 

@@ -101,19 +101,11 @@ static bool is_ws(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
-
-/* Past the whitespace at text[i..to). Pretty-printed JSON (as the API
- * sends it) indents with runs of spaces: four are one comparison. */
+/* Past the whitespace at text[i..to). */
 static int skip_ws(const char *text, int i, int to)
 {
-    while (i < to) {
-        if (to - i >= 4 && memcmp(text + i, "    ", 4u) == 0) {
-            i += 4;
-        } else if (is_ws(text[i])) {
-            i++;
-        } else {
-            break;
-        }
+    while (i < to && is_ws(text[i])) {
+        i++;
     }
     return i;
 }
@@ -189,7 +181,7 @@ static bool primitive_ok(const char *s, size_t n)
 /* RFC 8259 lets no byte below 0x20 into a string unescaped; jsmn does. */
 static bool raw_string_ok(const char *s, size_t n)
 {
-    return oarc_first_control(s, n) == n;
+    return !oarc_has_control(s, n);
 }
 
 /*
@@ -559,24 +551,53 @@ oarc_status oarc_json_string_array(oarc_json_doc *doc, int tok, oarc_span *out,
 
 /* ---- Members and scalars -------------------------------------------------- */
 
+/* How a member's key compares with the key looked for. */
+typedef enum key_match {
+    KEY_DIFFERS,
+    KEY_EQUALS,
+    KEY_DECODE_FIRST /* only its decoding can tell */
+} key_match;
+
 /*
- * False when the string token k (raw or decoded) cannot decode to key, told
- * by its first byte alone: one that is not a backslash is the decoded first
- * byte as well. Most members are passed over this way without decoding or
- * measuring their key.
+ * Compares the string token k with key from its bytes as they stand (raw,
+ * or decoded by an earlier getter). Printable ASCII other than a backslash
+ * stands for itself, so up to the first other byte the comparison is exact
+ * without decoding: most keys differ in their first byte, and a key that
+ * equals a plain literal needs no decoding to be found. Any other byte
+ * (an escape, UTF-8 to validate, a control byte) leaves it to decoding.
  */
-static bool may_be_key(const oarc_json_doc *doc, int k, const char *key)
+static key_match match_key(const oarc_json_doc *doc, int k, const char *key)
 {
     const jsmntok_t *t = &doc->tokens[k];
+    const char *s;
+    size_t n;
 
     if (t->type != JSMN_STRING || t->start < 0 || t->end < t->start ||
         (size_t)t->end >= doc->len) {
-        return true; /* not for this test to judge: oarc_json_string() will */
+        return KEY_DECODE_FIRST; /* not for this test to judge: oarc_json_string() will */
     }
-    if (t->end == t->start) {
-        return key[0] == '\0';
+    s = doc->text + t->start;
+    n = (size_t)(t->end - t->start);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if (c < 0x20u || c >= 0x7Fu || c == '\\') {
+            return KEY_DECODE_FIRST;
+        }
+        if ((unsigned char)key[i] != c) {
+            return KEY_DIFFERS; /* key's NUL included: key is shorter */
+        }
     }
-    return doc->text[t->start] == '\\' || doc->text[t->start] == key[0];
+    return key[n] == '\0' ? KEY_EQUALS : KEY_DIFFERS;
+}
+
+/* The slow path of match_key: decode token k (it may not decode) and compare. */
+static bool decoded_key_is(oarc_json_doc *doc, int k, const char *key)
+{
+    oarc_span name;
+
+    return oarc_json_string(doc, k, &name) == OARC_OK &&
+           oarc_strnlen(key, name.len) == name.len && memcmp(name.ptr, key, name.len) == 0;
 }
 
 int oarc_json_member(oarc_json_doc *doc, int obj, const char *key)
@@ -590,10 +611,9 @@ int oarc_json_member(oarc_json_doc *doc, int obj, const char *key)
     /* A key that does not decode cannot equal key; it is skipped like any
      * other member. */
     for (int m = 0; m < t->size && k < doc->count - 1; m++) {
-        oarc_span name;
+        key_match match = match_key(doc, k, key);
 
-        if (may_be_key(doc, k, key) && oarc_json_string(doc, k, &name) == OARC_OK &&
-            oarc_strnlen(key, name.len) == name.len && memcmp(name.ptr, key, name.len) == 0) {
+        if (match == KEY_EQUALS || (match == KEY_DECODE_FIRST && decoded_key_is(doc, k, key))) {
             return k + 1;
         }
         k = next_sibling(doc, k + 1);

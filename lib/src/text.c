@@ -28,11 +28,10 @@ size_t oarc_strnlen(const char *s, size_t max)
 #define HIGH_BITS WORD_OF(0x80u)
 
 /*
- * The top bit of each byte of v that is not plain, or more: non-zero exactly
- * when some byte is not plain. Setting the top bit of every byte first
- * ((v | HIGH_BITS) - ...) keeps each byte's subtraction from borrowing from
- * its neighbour, so those tests are exact per byte; only v + 0x01..01 can
- * carry, and only out of a byte >= 0x80, which is flagged anyway.
+ * The top bit of each byte of v that is not plain, and no other bit. Each
+ * test sets the top bit of every byte first ((v | HIGH_BITS) - ...), so no
+ * byte's subtraction borrows from its neighbour: the flags are exact per
+ * byte, and the first flagged byte in memory is the first one not plain.
  */
 static size_t not_plain(size_t v)
 {
@@ -40,8 +39,24 @@ static size_t not_plain(size_t v)
     size_t ge_space = (v | HIGH_BITS) - WORD_OF(0x20u);            /* top bit: byte >= 0x20 */
     size_t not_quote = ((v ^ WORD_OF('"')) | HIGH_BITS) - lo;      /* top bit: byte != '"' */
     size_t not_backslash = ((v ^ WORD_OF('\\')) | HIGH_BITS) - lo; /* top bit: byte != '\\' */
+    size_t not_del = ((v ^ WORD_OF(0x7Fu)) | HIGH_BITS) - lo;      /* top bit: byte != DEL */
 
-    return ((v | (v + lo)) | ~(ge_space & not_quote & not_backslash)) & HIGH_BITS;
+    return (v | ~(ge_space & not_quote & not_backslash & not_del)) & HIGH_BITS;
+}
+
+/* Which byte of a word, in memory order, is the first with a flag set:
+ * copied out, a word's bytes are in memory order whatever the machine's
+ * byte order. flags is not 0. */
+static size_t first_flagged(size_t flags)
+{
+    unsigned char b[sizeof flags];
+    size_t k = 0;
+
+    memcpy(b, &flags, sizeof b);
+    while (k < sizeof b - 1u && b[k] == 0u) {
+        k++;
+    }
+    return k;
 }
 
 /* The word at p, any alignment: compilers make the memcpy one load. */
@@ -57,19 +72,19 @@ size_t oarc_plain_prefix(const char *s, size_t len)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
 
-    /* Whole words while every byte is plain; the word with the first
-     * special byte, and the tail, go byte by byte. */
-    while (len - i >= sizeof(size_t)) {
-        if (not_plain(load_word(p + i)) != 0u) {
-            break;
+    /* Whole words while every byte is plain; only an input shorter than a
+     * word goes byte by byte. */
+    for (; len - i >= sizeof(size_t); i += sizeof(size_t)) {
+        size_t flags = not_plain(load_word(p + i));
+        if (flags != 0u) {
+            return i + first_flagged(flags);
         }
-        i += sizeof(size_t);
     }
-    /* A tail after plain words: the last whole word of s, which overlaps
-     * the words already seen, settles it at once when it is plain. */
-    if (i < len && i >= sizeof(size_t) && len - i < sizeof(size_t) &&
-        not_plain(load_word(p + len - sizeof(size_t))) == 0u) {
-        return len;
+    /* A tail after plain words: the last whole word of s overlaps bytes
+     * already passed (never flagged: the flags are exact per byte). */
+    if (i < len && i >= sizeof(size_t)) {
+        size_t flags = not_plain(load_word(p + len - sizeof(size_t)));
+        return flags != 0u ? len - sizeof(size_t) + first_flagged(flags) : len;
     }
     while (i < len && p[i] >= 0x20u && p[i] < 0x7Fu && p[i] != '"' && p[i] != '\\') {
         i++;
@@ -77,29 +92,35 @@ size_t oarc_plain_prefix(const char *s, size_t len)
     return i;
 }
 
-/* The top bit of each byte of v below 0x20: (v | HIGH_BITS) - 0x20..20
- * borrows within no byte; a byte >= 0x80 is not a control byte (~v). */
+/* Non-zero when some byte of v is below 0x20: (v | HIGH_BITS) - 0x20..20
+ * borrows within no byte, and a byte >= 0x80 is no control byte (~v). */
 static size_t control_bytes(size_t v)
 {
     return ~((v | HIGH_BITS) - WORD_OF(0x20u)) & ~v & HIGH_BITS;
 }
 
-size_t oarc_first_control(const char *s, size_t len)
+bool oarc_has_control(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
 
-    while (len - i >= sizeof(size_t) && control_bytes(load_word(p + i)) == 0u) {
-        i += sizeof(size_t);
+    if (len < sizeof(size_t)) {
+        for (size_t i = 0; i < len; i++) {
+            if (p[i] < 0x20u) {
+                return true;
+            }
+        }
+        return false;
     }
-    if (i < len && i >= sizeof(size_t) && len - i < sizeof(size_t) &&
-        control_bytes(load_word(p + len - sizeof(size_t))) == 0u) {
-        return len;
+    /* Whole words, the last one overlapping its predecessor when len is
+     * not a multiple of the word: every byte is looked at, none twice
+     * but those. */
+    size_t last = len - sizeof(size_t);
+    for (size_t i = 0; i < last; i += sizeof(size_t)) {
+        if (control_bytes(load_word(p + i)) != 0u) {
+            return true;
+        }
     }
-    while (i < len && p[i] >= 0x20u) {
-        i++;
-    }
-    return i;
+    return control_bytes(load_word(p + last)) != 0u;
 }
 
 /*

@@ -33,9 +33,9 @@ size_t oarc_strnlen(const char *s, size_t max);
  */
 size_t oarc_plain_prefix(const char *s, size_t len);
 
-/** Where the first control byte (below 0x20) of s[0..len) is, else len.
- *  Looks at whole words where it can. */
-size_t oarc_first_control(const char *s, size_t len);
+/** True when s[0..len) holds a control byte (below 0x20); looks at whole
+ *  words where it can. */
+bool oarc_has_control(const char *s, size_t len);
 
 /** True when s[0..len) is well-formed UTF-8 (NUL bytes included, they are
  *  U+0000). s NULL is valid only with len 0. */

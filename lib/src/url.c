@@ -346,13 +346,16 @@ static oarc_status check_id(const char *id, size_t *len)
     if (n == 0u || is_dot_segment(id, n)) {
         return OARC_ERR_INVALID_ID;
     }
-    for (size_t i = 0; i < n; i++) {
+    /* A plain prefix has no control byte nor DEL and is valid UTF-8 (most
+     * IDs are plain throughout); the rest is checked byte by byte. */
+    size_t plain = oarc_plain_prefix(id, n);
+    for (size_t i = plain; i < n; i++) {
         unsigned char c = (unsigned char)id[i];
         if (c < 0x20u || c == 0x7Fu) {
             return OARC_ERR_INVALID_ID;
         }
     }
-    if (!oarc_utf8_valid(id, n)) {
+    if (!oarc_utf8_valid(id + plain, n - plain)) {
         return OARC_ERR_INVALID_ID;
     }
     *len = n;
