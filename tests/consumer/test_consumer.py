@@ -3,6 +3,7 @@ taken from README.md (so the docs cannot rot), built as a consumer would:
 
   find_package    against `cmake --install` into a temporary prefix
   add_subdirectory  oarc's source tree inside the consumer's CMake project
+  fetchcontent    the same through FetchContent_MakeAvailable (SOURCE_DIR)
   pkg_config      cc $(pkg-config --cflags --libs oarc-port-posix), same prefix
 
 then run against the simulator: it must update the fixture's role over
@@ -56,18 +57,28 @@ target_compile_options(consumer PRIVATE {warnings})
 target_link_libraries(consumer PRIVATE oarc::port_posix)
 """
 
-CMAKE_ADD_SUBDIRECTORY = """cmake_minimum_required(VERSION 3.25)
-project(consumer LANGUAGES C)
-add_subdirectory({src} oarc)
-foreach(t oarc_cli oarc_provisioner oarc_board_host)
+# As a subproject oarc gives the library and the POSIX port, no host tool.
+CONSUMER_OF_SUBPROJECT = """foreach(t oarc_cli oarc_provisioner oarc_board_host test_status)
   if(TARGET ${{t}})
-    message(FATAL_ERROR "oarc as a subproject built the host tool ${{t}}")
+    message(FATAL_ERROR "oarc as a subproject built its own ${{t}}")
   endif()
 endforeach()
 add_executable(consumer main.c)
 target_compile_options(consumer PRIVATE {warnings})
 target_link_libraries(consumer PRIVATE oarc::port_posix)
 """
+
+CMAKE_ADD_SUBDIRECTORY = """cmake_minimum_required(VERSION 3.25)
+project(consumer LANGUAGES C)
+add_subdirectory({src} oarc)
+""" + CONSUMER_OF_SUBPROJECT
+
+CMAKE_FETCHCONTENT = """cmake_minimum_required(VERSION 3.25)
+project(consumer LANGUAGES C)
+include(FetchContent)
+FetchContent_Declare(oarc SOURCE_DIR {src})
+FetchContent_MakeAvailable(oarc)
+""" + CONSUMER_OF_SUBPROJECT
 
 
 class Consumer(unittest.TestCase):
@@ -126,6 +137,11 @@ class Consumer(unittest.TestCase):
 
     def test_add_subdirectory(self):
         exe = self.cmake_build(CMAKE_ADD_SUBDIRECTORY,
+                               "-DOARC_MBEDTLS=" + os.environ.get("OARC_MBEDTLS", "system"))
+        self.run_against_simulator(exe)
+
+    def test_fetchcontent(self):
+        exe = self.cmake_build(CMAKE_FETCHCONTENT,
                                "-DOARC_MBEDTLS=" + os.environ.get("OARC_MBEDTLS", "system"))
         self.run_against_simulator(exe)
 
