@@ -136,7 +136,7 @@ static const char *parse_args(options *o, int argc, char **argv)
     }
     if (!o->help && !o->version && (o->plan_file == NULL) == !o->builtin) {
         return o->plan_file ? "give a plan file or --builtin, not both"
-                            : "give a plan file (PLAN.json) or --builtin";
+                            : "give a plan file or --builtin (the compiled-in plan)";
     }
     return NULL;
 }
