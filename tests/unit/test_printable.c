@@ -99,11 +99,11 @@ static void json_writer_output_is_always_valid(void **state)
 {
     (void)state;
     static const char *const inputs[] = {
-        "\x1b[2J", "a\r\nerror: 1 forged", "\xff\xfe", "\"quoted\\\"", "\xc2\x9b" "1m",
+        "\x1b[2J", "a\r\nerror: 1 forged", "\xff\xfe", "\"quoted\\\"", "\302\2331m",
         "caf\xc3\xa9", "\xed\xa0\x80", "",
     };
     static const char *const decoded[] = {
-        "\x1b[2J", "a\r\nerror: 1 forged", "\\xff\\xfe", "\"quoted\\\"", "\xc2\x9b" "1m",
+        "\x1b[2J", "a\r\nerror: 1 forged", "\\xff\\xfe", "\"quoted\\\"", "\302\2331m",
         "caf\xc3\xa9", "\\xed\\xa0\\x80", "",
     };
     for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
