@@ -25,7 +25,8 @@
  * where it is for as long as tls is used: tls keeps a pointer to it.
  * OARC_ERR_ARGUMENT for a missing tls, port or CA, or a ca_len that does not
  * reach the NUL; OARC_ERR_CA_NO_CERT when no certificate in it parses;
- * OARC_ERR_ENTROPY when seeding fails (or, 3.6, PSA Crypto finds no entropy); OARC_ERR_TLS for other setup failures.
+ * OARC_ERR_ENTROPY when seeding fails (or, 3.6, PSA Crypto finds no
+ * entropy); OARC_ERR_TLS for other setup failures.
  * On failure nothing is left to free. Call oarc_tls_free before initialising
  * the same tls again.
  */
@@ -35,8 +36,8 @@ oarc_status oarc_tls_init(oarc_tls *tls, const oarc_port *port,
 /**
  * Run the handshake on the connection the port has just opened, within
  * timeout_ms in all, sending hostname as SNI and checking the certificate
- * against it (a DNS name: mbedTLS 2.28 does not match IP addresses). Offers
- * the saved session when it was made with the same hostname. OARC_ERR_TLS_CERT
+ * against it (a DNS name; 2.28 does not match IP addresses, 3.6 matches IP
+ * SANs). Offers the saved session when it was made with the same hostname. OARC_ERR_TLS_CERT
  * when the chain or the name does not verify (oarc_tls_verify_flags() tells
  * why), OARC_ERR_TLS_HANDSHAKE for any other handshake failure,
  * OARC_ERR_TIMEOUT / OARC_ERR_CLOSED / OARC_ERR_IO exactly as the port

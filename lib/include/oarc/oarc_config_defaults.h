@@ -88,8 +88,8 @@
  * WEAKENS SECURITY; off (0) by default. 1 widens the TLS policy for an old
  * device server that cannot be fixed: mbedTLS's default cipher suites (RSA
  * key exchange without forward secrecy, CBC) and curves, and SHA-1
- * signatures and 1024-bit RSA keys in the server's certificate chain. TLS 1.2 stays the minimum, and the chain and host name
- * are still verified. The default policy: ECDHE (X25519, P-256, P-384) with
+ * signatures and 1024-bit RSA keys in the server's certificate chain. TLS
+ * 1.2 stays the minimum, and the chain and host name are still verified. The default policy: ECDHE (X25519, P-256, P-384) with
  * AES-GCM or ChaCha20-Poly1305 only, no SHA-1 anywhere.
  */
 #ifndef OARC_TLS_WEAK_LEGACY_POLICY
