@@ -39,14 +39,41 @@ static char to_lower(char c)
     return (c >= 'A' && c <= 'Z') ? (char)(c + ('a' - 'A')) : c;
 }
 
-/** True when s equals lit[0..lit_len), a lower-case literal, ignoring ASCII case. */
+/* The word at p, any alignment: compilers make the memcpy one load. */
+static size_t word_at(const char *p)
+{
+    size_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/**
+ * True when s equals lit[0..lit_len), ignoring ASCII case. lit holds only
+ * lower-case letters and '-', and s no CR (take_line() refuses a CR that
+ * does not end a line). Setting bit 0x20 of a byte of s then lower-cases a
+ * letter and maps no other byte onto a byte of lit ('-' is 0x2D; only CR,
+ * 0x0D, would map to it), so the comparison is exact a word at a time; a
+ * tail shorter than a word is the last whole word, overlapping.
+ */
 static bool eq_nocase_n(oarc_span s, const char *lit, size_t lit_len)
 {
+    const size_t case_bits = (SIZE_MAX / 0xFFu) * 0x20u;
+    size_t i = 0;
+
     if (s.len != lit_len) {
         return false;
     }
-    for (size_t i = 0; i < s.len; i++) {
-        if (to_lower(s.ptr[i]) != lit[i]) {
+    for (; s.len - i >= sizeof(size_t); i += sizeof(size_t)) {
+        if ((word_at(s.ptr + i) | case_bits) != word_at(lit + i)) {
+            return false;
+        }
+    }
+    if (i < s.len && i >= sizeof(size_t)) {
+        size_t at = s.len - sizeof(size_t);
+        return (word_at(s.ptr + at) | case_bits) == word_at(lit + at);
+    }
+    for (; i < s.len; i++) {
+        if ((char)(s.ptr[i] | 0x20) != lit[i]) {
             return false;
         }
     }
@@ -101,6 +128,16 @@ static void put_dec(head_sink *s, size_t v)
 {
     char digits[20]; /* enough for a 64-bit size_t */
     size_t n = sizeof digits;
+
+    if (s->dst == NULL) { /* measuring: how many digits is enough */
+        size_t count = 1u;
+        while (v >= 10u) {
+            v /= 10u;
+            count++;
+        }
+        put(s, "00000000000000000000", count); /* only counted */
+        return;
+    }
     do {
         digits[--n] = "0123456789"[v % 10u];
         v /= 10u;
@@ -153,20 +190,16 @@ static oarc_status check_value(oarc_span v, bool in_line)
     if (v.ptr == NULL) {
         return v.len == 0u ? OARC_OK : OARC_ERR_ARGUMENT;
     }
-    if (in_line) {
-        for (size_t i = 0; i < v.len; i++) {
-            unsigned char c = (unsigned char)v.ptr[i];
-            if (c <= 0x20u || c == 0x7Fu) {
-                return OARC_ERR_HEADER_VALUE;
-            }
-        }
-        return OARC_OK;
+    /* Plain bytes (printable ASCII) are fine in a header value, and but SP
+     * in host and path: the key and the path are all plain, checked a word
+     * at a time. */
+    size_t plain = oarc_plain_prefix(v.ptr, v.len);
+    if (in_line && memchr(v.ptr, ' ', plain) != NULL) {
+        return OARC_ERR_HEADER_VALUE;
     }
-    /* Plain bytes (printable ASCII) are fine in a header value: the key,
-     * the longest value, is all plain and checked a word at a time. */
-    for (size_t i = oarc_plain_prefix(v.ptr, v.len); i < v.len; i++) {
+    for (size_t i = plain; i < v.len; i++) {
         unsigned char c = (unsigned char)v.ptr[i];
-        if (c == 0x7Fu || (c < 0x20u && c != '\t')) {
+        if (c == 0x7Fu || (c < 0x20u && c != '\t') || (in_line && c <= 0x20u)) {
             return OARC_ERR_HEADER_VALUE;
         }
     }
@@ -263,11 +296,11 @@ static size_t scan_number(oarc_span s, bool hex, size_t *out)
     size_t i = 0u;
 
     for (; i < s.len; i++) {
-        char c = to_lower(s.ptr[i]);
+        char c = s.ptr[i];
         size_t d;
         if (is_digit(c)) {
             d = (size_t)(c - '0');
-        } else if (hex && c >= 'a' && c <= 'f') {
+        } else if (hex && (c = to_lower(c)) >= 'a' && c <= 'f') {
             d = (size_t)(c - 'a' + 10);
         } else {
             break;

@@ -148,6 +148,17 @@ static void put_string(oarc_json_writer *w, oarc_span s)
     /* A plain prefix is valid UTF-8 and needs no escape: the checks and the
      * escape scan start after it (for most strings, at their end). */
     plain = oarc_plain_prefix(s.ptr, s.len);
+    /* While status is OK, len <= cap, so cap - len cannot wrap. */
+    if (plain == s.len && w->status == OARC_OK && w->cap - w->len >= 2u &&
+        s.len <= w->cap - w->len - 2u) {
+        /* All plain and room for it: the quotes and the bytes in one go
+         * (what the puts below would write, without a check per piece). */
+        w->buf[w->len] = '"';
+        memcpy(w->buf + w->len + 1u, s.ptr, s.len);
+        w->buf[w->len + 1u + s.len] = '"';
+        w->len += s.len + 2u;
+        return;
+    }
     if (plain < s.len && !oarc_utf8_valid(s.ptr + plain, s.len - plain)) {
         fail(w, OARC_ERR_INVALID_UTF8);
     }

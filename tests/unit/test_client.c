@@ -367,6 +367,48 @@ static void admin_key_is_wiped_from_tx(void **state)
     }
 }
 
+/* No byte of the key anywhere in tx, looked for at every offset. */
+static void assert_key_not_in_tx(const char *key)
+{
+    size_t n = strlen(key);
+    for (size_t i = 0; i + n <= sizeof(client.tx); i++) {
+        assert_true(memcmp(client.tx + i, key, n) != 0);
+    }
+}
+
+/* Every attempt writes a head with the key in front of the body, and each
+ * is wiped: after a retried 500, a connection reset mid-answer and the
+ * reopened connection, the key is in tx nowhere, and every attempt sent the
+ * same body (it was moved back to tx[0] each time, intact). The body is
+ * short, so moving it back covers none of the key: only the wipe does. */
+static void admin_key_is_wiped_after_every_attempt(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake, "HTTP/1.1 500 Oops\r\nContent-Length: 0\r\n\r\n", FAKE_KEEP);
+    fake_port_reply(&fake, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n{", FAKE_RESET);
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    oarc_role_update u = { .description_state = OARC_FIELD_SET, .description = "w" };
+    oarc_role role;
+    assert_int_equal(oarc_org_role_update(&client, "role_123", &u, &role), OARC_OK);
+    assert_int_equal(oarc_client_last_call(&client)->retries, 2);
+    assert_int_equal(fake_port_sent_count(&fake, "sk-admin-test-key"), 3);
+    assert_int_equal(fake_port_sent_count(&fake, "\r\n\r\n{\"description\":\"w\"}"), 3);
+    assert_key_not_in_tx("sk-admin-test-key");
+}
+
+/* A request without a body (GET) leaves no key behind either. */
+static void admin_key_is_wiped_after_a_get(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+    oarc_role role;
+    assert_int_equal(oarc_org_role_retrieve(&client, "role_123", &role), OARC_OK);
+    assert_int_equal(fake_port_sent_count(&fake, "sk-admin-test-key"), 1);
+    assert_key_not_in_tx("sk-admin-test-key");
+}
+
 static void shape_error_names_the_field(void **state)
 {
     (void)state;
@@ -880,6 +922,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(connect_failure_is_retried),
     cmocka_unit_test(retries_exhausted_on_connect),
     cmocka_unit_test(admin_key_is_wiped_from_tx),
+    cmocka_unit_test(admin_key_is_wiped_after_every_attempt),
+    cmocka_unit_test(admin_key_is_wiped_after_a_get),
     cmocka_unit_test(shape_error_names_the_field),
     cmocka_unit_test(bad_ids_send_nothing),
     cmocka_unit_test(bad_bodies_send_nothing),

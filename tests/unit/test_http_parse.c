@@ -402,6 +402,24 @@ static void header_names_mixed_case(void **state)
     assert_false(resp.keep_alive);
 }
 
+/* Names are compared a word at a time with case folded by bit 0x20: a
+ * near miss ('_' for '-', which folds to DEL; a name one byte longer; one
+ * letter off) must not count as the header. */
+static void near_miss_header_names_are_not_used(void **state)
+{
+    (void)state;
+    bool complete = false;
+    assert_int_equal(run("HTTP/1.1 200 OK\r\nContent_Length: 2\r\nX-Request-Id@: r\r\n"
+                         "Connection-: close\r\n\r\n{}", true, &complete), OARC_OK);
+    assert_true(complete);
+    expect_body("{}"); /* no length: the body ran to the close */
+    assert_null(resp.request_id.ptr);
+    assert_false(resp.keep_alive);
+    assert_int_equal(run("HTTP/1.1 200 OK\r\nContent-Lengtj: 2\r\nCONNECTION: keep-alive\r\n\r\n{}",
+                         true, &complete), OARC_OK);
+    expect_body("{}");
+}
+
 static void chunked_value_case_insensitive(void **state)
 {
     (void)state;
@@ -895,6 +913,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(retry_after_bounds_and_fractions),
     cmocka_unit_test(malformed_field_name_and_status_line),
     cmocka_unit_test(response_api_edges),
+    cmocka_unit_test(near_miss_header_names_are_not_used),
 };
 
 OARC_TEST_MAIN(tests)

@@ -352,6 +352,49 @@ static void refuses_bad_arguments(void **state)
     assert_int_equal(out_len, 0);
 }
 
+/* The session's path: checked once, then written per attempt without the
+ * checks. Same bytes as oarc_http_write_request(), the same refusal of what
+ * does not fit, and NULL arguments refused. */
+static void write_checked_matches_write(void **state)
+{
+    static const char body[] = "{\"role_name\":\"x\"}";
+    char expected[512];
+    size_t want_len = 0u;
+    size_t out_len = 7u;
+    oarc_http_request req = base_request();
+
+    (void)state;
+    memcpy(expected, body, sizeof body - 1u);
+    assert_int_equal(oarc_http_write_request(expected, sizeof expected, sizeof body - 1u, &req,
+                                             &want_len), OARC_OK);
+    assert_int_equal(oarc_http_check_request(buf, sizeof buf, sizeof body - 1u, &req), OARC_OK);
+    memset(buf, '#', sizeof buf);
+    memcpy(buf, body, sizeof body - 1u);
+    assert_int_equal(oarc_http_write_checked_request(buf, sizeof buf, sizeof body - 1u, &req,
+                                                     &out_len), OARC_OK);
+    assert_int_equal(out_len, want_len);
+    assert_memory_equal(buf, expected, want_len);
+    assert_int_equal(buf[out_len], '#');
+
+    /* One byte short: refused, body left at buf[0]. */
+    memset(buf, '#', sizeof buf);
+    memcpy(buf, body, sizeof body - 1u);
+    assert_int_equal(oarc_http_write_checked_request(buf, want_len - 1u, sizeof body - 1u, &req,
+                                                     &out_len), OARC_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(out_len, 0);
+    assert_memory_equal(buf, body, sizeof body - 1u);
+    assert_int_equal(buf[sizeof body - 1u], '#');
+
+    assert_int_equal(oarc_http_write_checked_request(NULL, sizeof buf, 0, &req, &out_len),
+                     OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_http_write_checked_request(buf, sizeof buf, 0, NULL, &out_len),
+                     OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_http_write_checked_request(buf, sizeof buf, 0, &req, NULL),
+                     OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_http_write_checked_request(buf, 4, 5, &req, &out_len),
+                     OARC_ERR_ARGUMENT);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(get_without_body),
     cmocka_unit_test(post_with_body),
@@ -372,6 +415,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(buffer_exactly_full),
     cmocka_unit_test(buffer_one_byte_short),
     cmocka_unit_test(refuses_bad_arguments),
+    cmocka_unit_test(write_checked_matches_write),
 };
 
 OARC_TEST_MAIN(tests)

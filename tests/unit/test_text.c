@@ -202,6 +202,56 @@ static void body_text_span_checks(void **state)
     assert_int_equal(span.len, 7);
 }
 
+static bool plain_byte(unsigned char c)
+{
+    return c >= 0x20u && c < 0x7Fu && c != '"' && c != '\\';
+}
+
+/* The word-at-a-time scans against the byte rule they stand for: every byte
+ * value, at every position of inputs 1..24 bytes long (shorter than a word,
+ * whole words, and words with a tail), at every alignment. */
+static void plain_prefix_and_has_control_follow_the_byte_rule(void **state)
+{
+    char buf[40];
+
+    (void)state;
+    assert_int_equal(oarc_plain_prefix("", 0), 0);
+    assert_false(oarc_has_control("", 0));
+    for (unsigned b = 0; b < 256u; b++) {
+        for (size_t len = 1; len <= 24u; len++) {
+            for (size_t pos = 0; pos < len; pos++) {
+                for (size_t align = 0; align < 8u; align++) {
+                    char *s = buf + align;
+                    memset(buf, 'a', sizeof buf);
+                    s[pos] = (char)b;
+                    /* Bytes after the input that would stop a scan that
+                     * read past its end. */
+                    s[len] = '\x01';
+                    size_t want = plain_byte((unsigned char)b) ? len : pos;
+                    assert_int_equal(oarc_plain_prefix(s, len), want);
+                    assert_int_equal(oarc_has_control(s, len), b < 0x20u);
+                }
+            }
+        }
+    }
+}
+
+/* The first byte that is not plain is found inside a word, after plain
+ * bytes of every kind, and with more bytes that are not plain after it. */
+static void plain_prefix_stops_at_the_first_special_byte(void **state)
+{
+    static const char *const specials[] = { "\"", "\\", "\x7f", "\x1f", "\xc3\xa9", "\n" };
+
+    (void)state;
+    const char *printable = "printable ~!#$%&'()*+,-./09:;<=>?@AZ[]^_`az{|}";
+    assert_int_equal(oarc_plain_prefix(printable, strlen(printable)), strlen(printable));
+    for (size_t i = 0; i < sizeof specials / sizeof specials[0]; i++) {
+        char s[64];
+        int n = snprintf(s, sizeof s, "0123456789abc%s\"\\\x01", specials[i]);
+        assert_int_equal(oarc_plain_prefix(s, (size_t)n), 13);
+    }
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(strnlen_counts_up_to_nul),
     cmocka_unit_test(strnlen_reports_max_plus_one_when_longer),
@@ -218,6 +268,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(utf8_bad_later_continuation_rejected),
     cmocka_unit_test(utf8_length_bounds_the_check),
     cmocka_unit_test(body_text_span_checks),
+    cmocka_unit_test(plain_prefix_and_has_control_follow_the_byte_rule),
+    cmocka_unit_test(plain_prefix_stops_at_the_first_special_byte),
 };
 
 OARC_TEST_MAIN(tests)
