@@ -14,7 +14,7 @@
  *   recv      connect, receive once
  *   send      connect, then send 1 KB at a time until the port reports an
  *             error or 4 MB went out
- *   drain     connect, let the port run for 1 s without reading (the peer
+ *   drain     connect, let the port run for 1.5 s without reading (the peer
  *             may send only what the window lets through), then receive
  *             through a 4 KB buffer until the peer closes: the total, the
  *             number of reads, the largest read and an FNV-1a hash of
@@ -76,11 +76,11 @@ static int send_until_error(oarc_port *port, uint32_t timeout_ms)
 }
 
 #define DRAIN_BUFFER 4096u
-#define DRAIN_IDLE_MS 1000u
+#define DRAIN_IDLE_MS 1500u
 #define DRAIN_MAX_READS 100000u
 
-/* Everything the peer sends, read through a 4 KB buffer after an idle
- * second: one JSON line. */
+/* Everything the peer sends, read through a 4 KB buffer after 1.5 s
+ * without reading: one JSON line. */
 static int drain(oarc_port *port, uint32_t timeout_ms)
 {
     static uint8_t buf[DRAIN_BUFFER];
