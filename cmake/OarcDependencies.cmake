@@ -7,18 +7,18 @@ function(oarc_require_debian_package what found package)
   endif()
 endfunction()
 
-# jsmn is a single header. A cross build must not put the host's /usr/include on
-# its include path (it would shadow newlib), so it gets a copy of just jsmn.h,
-# made in the build tree at configure time.
+# jsmn is a single header (jsmn::jsmn, cmake/package/FindJsmn.cmake). A cross
+# build must not put the host's /usr/include on its include path (it would
+# shadow newlib), so it gets a copy of just jsmn.h, made in the build tree at
+# configure time.
 if(CMAKE_CROSSCOMPILING)
   find_file(OARC_JSMN_HEADER jsmn.h PATHS /usr/include NO_CMAKE_FIND_ROOT_PATH NO_DEFAULT_PATH)
   oarc_require_debian_package("jsmn.h" OARC_JSMN_HEADER libjsmn-dev)
-  configure_file(${OARC_JSMN_HEADER} ${CMAKE_BINARY_DIR}/jsmn-include/jsmn.h COPYONLY)
-  set(OARC_JSMN_INCLUDE_DIR ${CMAKE_BINARY_DIR}/jsmn-include)
-else()
-  find_path(OARC_JSMN_INCLUDE_DIR jsmn.h)
-  oarc_require_debian_package("jsmn.h" OARC_JSMN_INCLUDE_DIR libjsmn-dev)
+  configure_file(${OARC_JSMN_HEADER} ${PROJECT_BINARY_DIR}/jsmn-include/jsmn.h COPYONLY)
+  set(Jsmn_INCLUDE_DIR ${PROJECT_BINARY_DIR}/jsmn-include)
 endif()
+find_package(Jsmn)
+oarc_require_debian_package("jsmn.h" Jsmn_FOUND libjsmn-dev)
 
 # mbedTLS, for the client: which one is a per-build-tree choice.
 #   OARC_MBEDTLS=system   Debian 12's libmbedtls-dev (2.28, TLS 1.2)
@@ -35,28 +35,19 @@ set(OARC_MBEDTLS_BOARD_CONFIG "" CACHE FILEPATH
     "OARC_MBEDTLS=source only: a device board's whole mbedTLS configuration (MBEDTLS_CONFIG_FILE), in place of mbedTLS's default one")
 if(OARC_WITH_CLIENT)
   if(OARC_MBEDTLS STREQUAL "system")
-    find_path(OARC_MBEDTLS_INCLUDE_DIR mbedtls/ssl.h)
-    find_library(OARC_MBEDTLS_LIB mbedtls)
-    find_library(OARC_MBEDX509_LIB mbedx509)
-    find_library(OARC_MBEDCRYPTO_LIB mbedcrypto)
-    oarc_require_debian_package("mbedTLS (OARC_MBEDTLS=system)" OARC_MBEDTLS_INCLUDE_DIR libmbedtls-dev)
-    oarc_require_debian_package("mbedTLS (OARC_MBEDTLS=system)" OARC_MBEDTLS_LIB libmbedtls-dev)
-    set(_oarc_vh ${OARC_MBEDTLS_INCLUDE_DIR}/mbedtls/version.h)  # 2.x; 3.x: build_info.h
-    if(EXISTS ${OARC_MBEDTLS_INCLUDE_DIR}/mbedtls/build_info.h)
-      set(_oarc_vh ${OARC_MBEDTLS_INCLUDE_DIR}/mbedtls/build_info.h)
-    endif()
-    file(STRINGS ${_oarc_vh} _oarc_v REGEX "^#define MBEDTLS_VERSION_STRING ")
-    string(REGEX REPLACE ".*\"(.*)\".*" "\\1" OARC_MBEDTLS_VERSION "${_oarc_v}")
-    string(REGEX REPLACE "\\..*" "" OARC_MBEDTLS_MAJOR "${OARC_MBEDTLS_VERSION}")
+    # MbedTLS::mbedtls (cmake/package/FindMbedTLS.cmake): the same module
+    # finds it again for a consumer of the installed package.
+    find_package(MbedTLS)
+    oarc_require_debian_package("mbedTLS (OARC_MBEDTLS=system)" MbedTLS_FOUND libmbedtls-dev)
+    set(OARC_MBEDTLS_VERSION ${MbedTLS_VERSION})
+    string(REGEX REPLACE "^([0-9]+).*" "\\1" OARC_MBEDTLS_MAJOR "${MbedTLS_VERSION}")
     if(NOT OARC_MBEDTLS_MAJOR MATCHES "^[23]$")
-      message(FATAL_ERROR "mbedTLS in ${OARC_MBEDTLS_INCLUDE_DIR} is neither 2.28 nor 3.6: "
+      message(FATAL_ERROR "mbedTLS in ${MbedTLS_INCLUDE_DIR} is neither 2.28 nor 3.6: "
                           "install libmbedtls-dev (Debian 12: 2.28), or use -DOARC_MBEDTLS=source")
     endif()
     add_library(oarc_mbedtls INTERFACE)
-    target_include_directories(oarc_mbedtls SYSTEM INTERFACE ${OARC_MBEDTLS_INCLUDE_DIR})
-    target_link_libraries(oarc_mbedtls INTERFACE
-      ${OARC_MBEDTLS_LIB} ${OARC_MBEDX509_LIB} ${OARC_MBEDCRYPTO_LIB})
-    set(OARC_MBEDTLS_PROBE_INCLUDES ${OARC_MBEDTLS_INCLUDE_DIR})
+    target_link_libraries(oarc_mbedtls INTERFACE MbedTLS::mbedtls)
+    set(OARC_MBEDTLS_PROBE_INCLUDES ${MbedTLS_INCLUDE_DIR})
     set(OARC_MBEDTLS_PROBE_DEFINITIONS "")
   elseif(OARC_MBEDTLS STREQUAL "source")
     include(OarcMbedtlsSource)

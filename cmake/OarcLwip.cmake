@@ -27,7 +27,7 @@ else()
   # The machine's own suite: its lwIP (2.1.3 on Debian 12) is the one the
   # ports and boards are written and tested against.
   oarc_debian_machine_suite(_oarc_lwip_suite)
-  oarc_debian_source(lwip "${_oarc_lwip_suite}" ${CMAKE_BINARY_DIR}/lwip-source "lwip-*"
+  oarc_debian_source(lwip "${_oarc_lwip_suite}" ${PROJECT_BINARY_DIR}/lwip-source "lwip-*"
                      OARC_LWIP_DIR "${_oarc_lwip_fix}")
 endif()
 oarc_debian_source_check("lwIP" ${OARC_LWIP_DIR} "${_oarc_lwip_fix}"

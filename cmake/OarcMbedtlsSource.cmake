@@ -24,7 +24,7 @@ if(OARC_MBEDTLS_SOURCE_DIR)
 else()
   # The fetch is shared by every build tree below this one's top (a cross
   # build configured inside the host build reuses it).
-  oarc_debian_source(mbedtls ${OARC_MBEDTLS_SOURCE_SUITE} ${CMAKE_BINARY_DIR}/mbedtls-source
+  oarc_debian_source(mbedtls ${OARC_MBEDTLS_SOURCE_SUITE} ${PROJECT_BINARY_DIR}/mbedtls-source
                      "mbedtls-3.*" OARC_MBEDTLS36_DIR "${_oarc_mbedtls_fix}")
 endif()
 oarc_debian_source_check("mbedTLS 3.6" ${OARC_MBEDTLS36_DIR} "${_oarc_mbedtls_fix}"

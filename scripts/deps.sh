@@ -17,6 +17,9 @@ pkgs="$pkgs qemu-system-arm picolibc-arm-none-eabi"
 pkgs="$pkgs gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf"
 # Differential fuzzing of the parsers against independent ones (tests/fuzz).
 pkgs="$pkgs libhttp-parser-dev libcjson-dev"
+# The API reference (Doxyfile; ctest docs.doxygen: warnings are errors) and the
+# consumer test's pkg-config build (tests/consumer).
+pkgs="$pkgs doxygen pkg-config"
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive

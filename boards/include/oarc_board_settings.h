@@ -13,6 +13,7 @@
 
 #include "oarc/oarc_status.h"
 
+/** What a device board provisions for its application. */
 typedef struct oarc_board_settings {
     const char *base_url;  /**< NULL: the library's default (the real API) */
     const char *admin_key; /**< NULL when no key is provisioned */

@@ -13,7 +13,6 @@ int prov_exit_code(const prov_summary *summary)
 
 int prov_client_setup_exit_code(oarc_status st)
 {
-    return (st == OARC_ERR_URL || st == OARC_ERR_INSECURE_URL || st == OARC_ERR_ARGUMENT ||
-            st == OARC_ERR_HEADER_VALUE || st == OARC_ERR_CA_NO_CERT) ? PROV_EXIT_USAGE
-                                                                      : PROV_EXIT_UNREACHABLE;
+    /* The one status table says whose fault a failure is. */
+    return oarc_status_class_of(st) == OARC_CLASS_INPUT ? PROV_EXIT_USAGE : PROV_EXIT_UNREACHABLE;
 }

@@ -15,6 +15,7 @@
 
 #include "oarc/oarc.h"
 #include "exit_code.h"
+#include "host_cli.h"
 #include "oarc_board.h"
 #include "plan_builtin.h"
 #include "plan_json.h"
@@ -42,6 +43,7 @@ static const char usage_text[] =
     "  --json             one JSON object per line instead of text\n"
     "  --builtin          run the compiled-in plan (the one a device runs)\n"
     "  --help             this text\n"
+    "  --version          the provisioner's version, its TLS library and that one's version\n"
     "\n"
     "The admin key is read from $OPENAI_ADMIN_KEY.\n"
     "Exit codes: 0 all as planned, 1 some item failed, 2 usage or bad plan (nothing\n"
@@ -56,6 +58,8 @@ typedef struct options {
     bool dry_run;
     bool builtin;
     bool help;
+    bool version;
+    char problem[160];  /* a problem that names the word at fault */
 } options;
 
 static bool parse_u32(const char *s, uint32_t *out)
@@ -70,63 +74,71 @@ static bool parse_u32(const char *s, uint32_t *out)
     return true;
 }
 
+/* "unknown option 'WORD' (did you mean ...?)" into o->problem. */
+static const char *unknown_option(options *o, const char *word)
+{
+    static const char *const names[] = { "--help", "--version", "--json", "--dry-run",
+                                         "--builtin", "--base-url", "--ca-file", "--timeout-ms" };
+    return host_cli_unknown(o->problem, sizeof o->problem, "option", word,
+                            host_cli_nearest(word, names, sizeof names / sizeof names[0]));
+}
+
+/* An option that takes a value: true (and *value set, *i moved) if argv[*i] is name. */
+static bool take_value(int argc, char **argv, int *i, const char *name, const char **value)
+{
+    if (strcmp(argv[*i], name) != 0) {
+        return false;
+    }
+    *value = *i + 1 < argc ? argv[++*i] : NULL;
+    return true;
+}
+
 /* NULL, or what is wrong with the command line. */
 static const char *parse_args(options *o, int argc, char **argv)
 {
     memset(o, 0, sizeof(*o));
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        bool has_value = i + 1 < argc;
-        if (strcmp(a, "--help") == 0) {
+        const char *value = NULL;
+        bool valued = false;  /* an option that takes a value */
+        if (strcmp(a, "--help") == 0 || (i == 1 && strcmp(a, "help") == 0)) {
             o->help = true;
+        } else if (strcmp(a, "--version") == 0) {
+            o->version = true;
         } else if (strcmp(a, "--json") == 0) {
             o->json = true;
         } else if (strcmp(a, "--dry-run") == 0) {
             o->dry_run = true;
         } else if (strcmp(a, "--builtin") == 0) {
             o->builtin = true;
-        } else if (strcmp(a, "--base-url") == 0 && has_value) {
-            o->base_url = argv[++i];
-        } else if (strcmp(a, "--ca-file") == 0 && has_value) {
-            o->ca_file = argv[++i];
-        } else if (strcmp(a, "--timeout-ms") == 0 && has_value) {
-            if (!parse_u32(argv[++i], &o->timeout_ms)) {
+        } else if ((valued = take_value(argc, argv, &i, "--base-url", &value))) {
+            o->base_url = value;
+        } else if ((valued = take_value(argc, argv, &i, "--ca-file", &value))) {
+            o->ca_file = value;
+        } else if ((valued = take_value(argc, argv, &i, "--timeout-ms", &value))) {
+            if (value != NULL && !parse_u32(value, &o->timeout_ms)) {
                 return "--timeout-ms takes a number of milliseconds";
             }
         } else if (a[0] == '-') {
-            return "unknown option, or an option without its value";
+            return unknown_option(o, a);
         } else if (o->plan_file != NULL) {
-            return "one plan file only";
+            snprintf(o->problem, sizeof o->problem, "one plan file only ('%s' and '%s')",
+                     o->plan_file, a);
+            return o->problem;
         } else {
             o->plan_file = a;
+            continue;
+        }
+        if (valued && value == NULL) {
+            snprintf(o->problem, sizeof o->problem, "%s needs a value", a);
+            return o->problem;
         }
     }
-    if (!o->help && (o->plan_file == NULL) == !o->builtin) {
-        return "give a plan file or --builtin (not both)";
+    if (!o->help && !o->version && (o->plan_file == NULL) == !o->builtin) {
+        return o->plan_file ? "give a plan file or --builtin, not both"
+                            : "give a plan file or --builtin (the compiled-in plan)";
     }
     return NULL;
-}
-
-/* The whole file into buf[0..cap), NUL-terminated; false (said on stderr)
- * when it cannot be read, is empty or does not fit. */
-static bool read_file(const char *what, const char *path, char *buf, size_t cap, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        fprintf(stderr, "error: cannot open %s %s: %s\n", what, path, strerror(errno));
-        return false;
-    }
-    size_t n = fread(buf, 1, cap, f);
-    bool bad = ferror(f) != 0;
-    fclose(f);
-    if (bad || n == 0 || n >= cap) {
-        fprintf(stderr, "error: %s %s is unreadable, empty or larger than %zu bytes\n", what,
-                path, cap - 1u);
-        return false;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return true;
 }
 
 static char plan_text[MAX_PLAN_FILE + 1u];
@@ -141,7 +153,7 @@ static const prov_plan *load_plan(const options *o)
     if (o->builtin) {
         return prov_builtin_plan();
     }
-    if (!read_file("plan", o->plan_file, plan_text, sizeof(plan_text), &len)) {
+    if (!host_cli_read_file("plan", o->plan_file, plan_text, sizeof(plan_text), &len)) {
         return NULL;
     }
     if (prov_plan_json_parse(&parsed_plan, plan_text, len, &err) != OARC_OK) {
@@ -169,7 +181,8 @@ static int start_client(const options *o, const char *key)
     oarc_port port;
 
     const char *ca_file = o->ca_file ? o->ca_file : SYSTEM_CA_BUNDLE;
-    if (!read_file("CA file", ca_file, ca_text, sizeof(ca_text), &ca_len)) {
+    if (!host_cli_read_file(o->ca_file ? "--ca-file" : "the system CA bundle", ca_file, ca_text,
+                            sizeof(ca_text), &ca_len)) {
         return PROV_EXIT_USAGE;
     }
     oarc_status st = oarc_board_init(&port);
@@ -193,6 +206,11 @@ static int start_client(const options *o, const char *key)
                 ca_file, oarc_status_str(st));
         return PROV_EXIT_USAGE;
     }
+    if (st == OARC_ERR_INSECURE_URL) {
+        fprintf(stderr, "error: client setup: %s: the base URL is http://: use https (the "
+                        "provisioner never sends the key in clear)\n", oarc_status_str(st));
+        return PROV_EXIT_USAGE;
+    }
     if (st != OARC_OK) {
         fprintf(stderr, "error: client setup: %s\n", oarc_status_str(st));
         return prov_client_setup_exit_code(st);
@@ -200,22 +218,28 @@ static int start_client(const options *o, const char *key)
     return 0;
 }
 
-int main(int argc, char **argv)
+/* Everything but the check of the output's writes (main). */
+static int provisioner_main(int argc, char **argv)
 {
     options o;
     const char *problem = parse_args(&o, argc, argv);
 
-    if (o.help) {
-        fputs(usage_text, stdout);
-        return 0;
-    }
     if (problem != NULL) {
         fprintf(stderr, "error: usage: %s (see oarc-provisioner --help)\n", problem);
         return PROV_EXIT_USAGE;
     }
+    if (o.version) {
+        host_cli_print_version(stdout, "oarc-provisioner");
+        return 0;
+    }
+    if (o.help) {
+        fputs(usage_text, stdout);
+        return 0;
+    }
     const char *key = getenv("OPENAI_ADMIN_KEY");
     if (key == NULL || key[0] == '\0') {
-        fputs("error: usage: OPENAI_ADMIN_KEY is not set\n", stderr);
+        fputs("error: usage: OPENAI_ADMIN_KEY is not set: export it with your organization's "
+              "admin key (sk-admin-...)\n", stderr);
         return PROV_EXIT_USAGE;
     }
     const prov_plan *plan = load_plan(&o);  /* before any connection: a bad plan sends nothing */
@@ -238,4 +262,11 @@ int main(int argc, char **argv)
     oarc_client_deinit(&client);
     oarc_board_deinit();
     return code;
+}
+
+int main(int argc, char **argv)
+{
+    /* A report that could not be written (a full disk, a closed pipe) is a
+     * failure too, even when every item went as planned. */
+    return host_cli_finish(provisioner_main(argc, argv), PROV_EXIT_FAILED_ITEM);
 }

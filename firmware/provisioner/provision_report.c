@@ -13,7 +13,7 @@
 
 bool prov_is_unreachable(oarc_status status)
 {
-    return status <= OARC_ERR_DNS && status >= OARC_ERR_ENTROPY;
+    return oarc_status_class_of(status) == OARC_CLASS_TRANSPORT;
 }
 
 void prov_copy_span(char *dst, size_t cap, oarc_span s)

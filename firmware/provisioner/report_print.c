@@ -8,7 +8,13 @@
 #include <string.h>
 
 #include "json_write.h"
+#include "oarc/oarc_printable.h"
 #include "role_diff.h"
+
+/* Room for the escaped API message and request id on a text line; longer
+ * ones are cut and end in "...". */
+#define PRINT_MESSAGE_MAX 384u
+#define PRINT_REQUEST_ID_MAX 128u
 
 static const char *scope_word(prov_scope scope)
 {
@@ -38,21 +44,23 @@ static void fields_text(char *buf, size_t cap, unsigned fields)
 }
 
 /* ": 403 OARC_ERR_API: message" or ": reason", on one line whatever the
- * API's message holds (a newline in it would forge another item's line). */
+ * API's message holds: escaped as every server string printed is (a newline
+ * in it would forge another item's line). */
 static void failure_text(char *buf, size_t cap, const prov_report *r)
 {
+    char message[PRINT_MESSAGE_MAX];
+
     if (r->reason != NULL) {
         snprintf(buf, cap, ": %s", r->reason);
     } else if (r->http_status != 0) {
-        snprintf(buf, cap, ": %d %s: %s", r->http_status, oarc_status_str(r->status),
-                 r->message.ptr ? r->message.ptr : "(no message)");
+        if (r->message.ptr != NULL) {
+            (void)oarc_printable(message, sizeof message, r->message, OARC_PRINTABLE_TEXT);
+        } else {
+            snprintf(message, sizeof message, "(no message)");
+        }
+        snprintf(buf, cap, ": %d %s: %s", r->http_status, oarc_status_str(r->status), message);
     } else {
         snprintf(buf, cap, ": %s", oarc_status_str(r->status));
-    }
-    for (size_t i = 0; i < cap && buf[i] != '\0'; i++) {
-        if ((unsigned char)buf[i] < 0x20u || buf[i] == 0x7F) {
-            buf[i] = ' ';
-        }
     }
 }
 
@@ -91,9 +99,13 @@ static void print_text(FILE *out, const prov_report *r)
     } else if (r->outcome == PROV_FAILED) {
         failure_text(detail, sizeof(detail), r);
     }
+    char request_id[PRINT_REQUEST_ID_MAX] = "-";
+    if (r->request_id.ptr != NULL) {
+        (void)oarc_printable(request_id, sizeof request_id, r->request_id, OARC_PRINTABLE_TEXT);
+    }
     fprintf(out, "%-10s  %-20s  %-50s  %s%s  %s\n",
             r->kind == PROV_ITEM_ROLE ? "role" : "assignment", scope, what,
-            outcome_text(r), detail, r->request_id.ptr ? r->request_id.ptr : "-");
+            outcome_text(r), detail, request_id);
 }
 
 static void key(oarc_json_writer *w, const char *k)
@@ -111,13 +123,15 @@ static void text(oarc_json_writer *w, const char *k, const char *s)
     }
 }
 
+/* A string the server sent: escaped (shared routine), so the line stays
+ * valid JSON whatever bytes it holds. */
 static void span(oarc_json_writer *w, const char *k, oarc_span s)
 {
     key(w, k);
     if (s.ptr == NULL) {
         oarc_json_write_null(w);
     } else {
-        oarc_json_write_string(w, s);
+        oarc_json_write_printable(w, s);
     }
 }
 

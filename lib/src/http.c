@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "oarc/oarc_config.h"
+#include "oarc/oarc_version.h" /* generated: cmake/OarcVersion.cmake */
 #include "text.h"
 
 /* ---------------------------------------------------------------- bytes */
@@ -467,16 +468,14 @@ typedef struct head_line {
     size_t plain;
 } head_line;
 
-/** Every byte of s[0..n) is a token byte: printable ASCII but SP. */
-static bool token_bytes(const char *s, size_t n)
+/* A character of a field name (RFC 9110 5.6.2 tchar); a name with any
+ * other is refused, as parsers disagree on where such a name ends. */
+static bool is_tchar(char c)
 {
-    for (size_t i = 0u; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c <= 0x20u || c >= 0x7Fu) {
-            return false;
-        }
-    }
-    return true;
+    static const char others[] = "!#$%&'*+-.^_`|~";
+
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) ||
+           memchr(others, c, sizeof others - 1u) != NULL; /* not its NUL */
 }
 
 /**
@@ -488,6 +487,7 @@ static oarc_status parse_field(oarc_http_response *r, head_line line, bool use)
 {
     const char *s = line.ptr;
     size_t n = line.len;
+    /* The name ends at the first colon and is a token (RFC 9110 5.6.2). */
     const char *end_of_name = memchr(s, ':', n);
     size_t colon;
 
@@ -495,10 +495,10 @@ static oarc_status parse_field(oarc_http_response *r, head_line line, bool use)
         return OARC_ERR_HTTP_PROTOCOL;
     }
     colon = (size_t)(end_of_name - s);
-    /* A name is printable ASCII but SP (0x21..0x7E): of a plain name, only
-     * SP is left to look for. */
-    if (colon <= line.plain ? memchr(s, ' ', colon) != NULL : !token_bytes(s, colon)) {
-        return OARC_ERR_HTTP_PROTOCOL;
+    for (size_t i = 0u; i < colon; i++) {
+        if (!is_tchar(s[i])) {
+            return OARC_ERR_HTTP_PROTOCOL;
+        }
     }
     for (size_t id = 0u; use && id < (size_t)H_COUNT; id++) {
         if (eq_nocase_n((oarc_span){ s, colon }, header_names[id].name, header_names[id].len)) {
@@ -584,7 +584,9 @@ static oarc_status end_head(oarc_http_response *r)
     return OARC_OK;
 }
 
-/** chunk-size [BWS ; extensions], size in hex; extensions are ignored. */
+/** chunk-size [BWS ; extensions], size in hex; extensions are ignored.
+ *  BWS is spaces only, and only before a ';': a tab there, or whitespace
+ *  ending the line, is where parsers disagree (http-parser refuses a tab). */
 static oarc_status parse_chunk_size(oarc_http_response *r, const char *s, size_t n)
 {
     size_t i = scan_number((oarc_span){ s, n }, true, &r->remaining);
@@ -592,10 +594,14 @@ static oarc_status parse_chunk_size(oarc_http_response *r, const char *s, size_t
     if (i == 0u || r->remaining == SIZE_MAX) {
         return OARC_ERR_HTTP_PROTOCOL; /* empty, not hex, or too big to hold */
     }
-    while (i < n && is_ows(s[i])) {
+    size_t digits_end = i;
+    while (i < n && s[i] == ' ') {
         i++;
     }
-    return (i < n && s[i] != ';') ? OARC_ERR_HTTP_PROTOCOL : OARC_OK;
+    if (i < n) {
+        return s[i] == ';' ? OARC_OK : OARC_ERR_HTTP_PROTOCOL;
+    }
+    return i == digits_end ? OARC_OK : OARC_ERR_HTTP_PROTOCOL;
 }
 
 /**

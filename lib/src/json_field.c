@@ -20,10 +20,54 @@ oarc_status oarc_field_blame(oarc_json_doc *doc, const char *field, oarc_status 
     return status;
 }
 
+/* Whether name is key (a NUL-terminated literal). */
+static bool key_is(oarc_span name, const char *key)
+{
+    return oarc_strnlen(key, name.len) == name.len && memcmp(name.ptr, key, name.len) == 0;
+}
+
+/*
+ * The value token of member key, looked up as oarc_json_member() does but
+ * through every member: absent gives OARC_OK with *tok OARC_JSON_NONE, and a
+ * member given twice is OARC_ERR_JSON_SHAPE, since parsers differ on which
+ * one counts (first or last) and either answer would be a guess. Keys are
+ * compared after unescaping, so "i\u0064" repeats "id". Bounded by the
+ * object's member count and by the token count.
+ */
+static oarc_status member_once(oarc_json_doc *doc, int obj, const char *key, int *tok)
+{
+    size_t members = oarc_json_is_object(doc, obj) ? oarc_json_size(doc, obj) : 0u;
+    int k = obj + 1;
+
+    *tok = OARC_JSON_NONE;
+    for (size_t m = 0; m < members && k < doc->count - 1; m++) {
+        oarc_span name;
+
+        if (oarc_json_string(doc, k, &name) == OARC_OK && key_is(name, key)) {
+            if (*tok != OARC_JSON_NONE) {
+                *tok = OARC_JSON_NONE;
+                return OARC_ERR_JSON_SHAPE;
+            }
+            *tok = k + 1;
+        }
+        k = oarc_json_skip(doc, k + 1);
+    }
+    return OARC_OK;
+}
+
 oarc_status oarc_field_required(oarc_json_doc *doc, int obj, const char *key, int *tok)
 {
-    *tok = oarc_json_member(doc, obj, key);
-    return oarc_field_blame(doc, key, *tok == OARC_JSON_NONE ? OARC_ERR_JSON_SHAPE : OARC_OK);
+    oarc_status status = member_once(doc, obj, key, tok);
+
+    if (status == OARC_OK && *tok == OARC_JSON_NONE) {
+        status = OARC_ERR_JSON_SHAPE;
+    }
+    return oarc_field_blame(doc, key, status);
+}
+
+oarc_status oarc_field_optional(oarc_json_doc *doc, int obj, const char *key, int *tok)
+{
+    return oarc_field_blame(doc, key, member_once(doc, obj, key, tok));
 }
 
 oarc_status oarc_field_string(oarc_json_doc *doc, int obj, const char *key, oarc_span *out)
@@ -52,12 +96,13 @@ oarc_status oarc_field_string_or_null(oarc_json_doc *doc, int obj, const char *k
 oarc_status oarc_field_optional_string(oarc_json_doc *doc, int obj, const char *key,
                                        oarc_span *out)
 {
-    int tok = oarc_json_member(doc, obj, key);
+    int tok;
+    oarc_status status = oarc_field_optional(doc, obj, key, &tok);
 
     out->ptr = NULL;
     out->len = 0;
-    if (tok == OARC_JSON_NONE) {
-        return OARC_OK;
+    if (status != OARC_OK || tok == OARC_JSON_NONE) {
+        return status;
     }
     return oarc_field_blame(doc, key, oarc_json_string_or_null(doc, tok, out));
 }

@@ -16,8 +16,13 @@
 oarc_status oarc_field_blame(oarc_json_doc *doc, const char *field, oarc_status status);
 
 /** The value token of member key of the object at obj into *tok;
- *  OARC_ERR_JSON_SHAPE blaming key when it is absent. */
+ *  OARC_ERR_JSON_SHAPE blaming key when it is absent or given twice (which
+ *  of two values counts is where parsers differ: neither is guessed). Every
+ *  oarc_field_* getter looks members up this way. */
 oarc_status oarc_field_required(oarc_json_doc *doc, int obj, const char *key, int *tok);
+
+/** As oarc_field_required, but absent is OARC_OK with *tok OARC_JSON_NONE. */
+oarc_status oarc_field_optional(oarc_json_doc *doc, int obj, const char *key, int *tok);
 
 /** A member that must be a string. */
 oarc_status oarc_field_string(oarc_json_doc *doc, int obj, const char *key, oarc_span *out);

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "oarc/oarc_printable.h"
 #include "text.h"
 
 #if OARC_JSON_MAX_DEPTH < 1 || OARC_JSON_MAX_DEPTH > 32
@@ -257,6 +258,26 @@ void oarc_json_write_string(oarc_json_writer *w, oarc_span s)
     if (w != NULL && begin_value(w)) {
         put_string(w, s);
     }
+}
+
+void oarc_json_write_printable(oarc_json_writer *w, oarc_span s)
+{
+    size_t i = 0;
+
+    if (w == NULL || !begin_value(w)) {
+        return;
+    }
+    put(w, "\"", 1u);
+    /* Each round consumes at least one byte of s: bounded by s.len. */
+    while (s.ptr != NULL && i < s.len) {
+        char piece[OARC_PRINTABLE_PIECE_MAX];
+        size_t used = 0;
+        size_t n = oarc_printable_piece(s.ptr + i, s.len - i, OARC_PRINTABLE_JSON, piece, &used);
+
+        put(w, piece, n);
+        i += used;
+    }
+    put(w, "\"", 1u);
 }
 
 void oarc_json_write_null(oarc_json_writer *w)

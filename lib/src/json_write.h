@@ -37,6 +37,11 @@ void oarc_json_write_end_array(oarc_json_writer *w);
 void oarc_json_write_key(oarc_json_writer *w, oarc_span key);
 /** A string value: OARC_ERR_INVALID_UTF8 (sticky) when s is not UTF-8. */
 void oarc_json_write_string(oarc_json_writer *w, oarc_span s);
+/** A string from the network, for printing: escaped by oarc_printable_piece()
+ *  (JSON style), so it never fails on bad UTF-8 and no control character
+ *  passes, C1 and DEL included. Not for requests: a stray byte is written as
+ *  the text \xHH, not sent as itself. */
+void oarc_json_write_printable(oarc_json_writer *w, oarc_span s);
 void oarc_json_write_null(oarc_json_writer *w);
 void oarc_json_write_bool(oarc_json_writer *w, bool value);
 void oarc_json_write_int(oarc_json_writer *w, int64_t value);

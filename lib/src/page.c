@@ -8,8 +8,9 @@
  * from what should fit rx and the token pool and is halved whenever a page
  * does not fit, down to one item; the same page is fetched again each time,
  * so nothing is skipped. After a page that used under half of rx it doubles
- * back towards the starting size. A walk is bounded three ways: by has_more / next /
- * an empty page, by a cursor that does not move, and by OARC_LIST_MAX_PAGES.
+ * back towards the starting size. A walk is bounded three ways: by has_more / next,
+ * by a cursor that does not move, and by OARC_LIST_MAX_PAGES. An empty page
+ * that says more follow ends it with OARC_ERR_EMPTY_PAGE.
  */
 #include "page.h"
 
@@ -226,7 +227,12 @@ static oarc_status take_cursor(oarc_role_iter *it)
     const oarc_role_page *page = &it->page;
     oarc_span next = page->next;
 
-    if (!page->has_more || next.ptr == NULL || next.len == 0u || page->count == 0u) {
+    /* No items and more to come: the server contradicts itself. Taking it
+     * for the end would make a caller decide on a list it has not seen. */
+    if (page->has_more && page->count == 0u) {
+        return OARC_ERR_EMPTY_PAGE;
+    }
+    if (!page->has_more || next.ptr == NULL || next.len == 0u) {
         it->priv.last_page = true;
         return OARC_OK;
     }

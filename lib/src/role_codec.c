@@ -178,14 +178,22 @@ oarc_status oarc_role_decode(oarc_json_doc *doc, int tok, oarc_role *out)
 void oarc_role_keep_identity(oarc_json_doc *doc, int obj, oarc_role *out)
 {
     memset(out, 0, sizeof *out);
-    /* Read with the bare getters rather than oarc_field_*: they leave
-     * doc->bad_field alone, so the failure already named stays named. A
+    /* The failure already named stays named (bad_field is put back). A
      * member that is absent or not a string leaves its span {NULL, 0}
      * (oarc_json_string clears it); reading a string twice is harmless, as
      * unescaping in place is idempotent. */
     if (obj >= 0 && obj < doc->count && oarc_json_is_object(doc, obj)) {
-        (void)oarc_json_string(doc, oarc_json_member(doc, obj, "id"), &out->id);
-        (void)oarc_json_string(doc, oarc_json_member(doc, obj, "name"), &out->name);
+        const char *blamed = doc->bad_field;
+        int id = OARC_JSON_NONE;
+        int name = OARC_JSON_NONE;
+
+        /* A member given twice is no identity either: which one counts is
+         * a guess. */
+        (void)oarc_field_optional(doc, obj, "id", &id);
+        (void)oarc_field_optional(doc, obj, "name", &name);
+        doc->bad_field = blamed;
+        (void)oarc_json_string(doc, id, &out->id);
+        (void)oarc_json_string(doc, name, &out->name);
     }
 }
 
@@ -199,9 +207,9 @@ oarc_status oarc_api_error_decode(oarc_json_doc *doc, oarc_api_error *out)
     }
     memset(out, 0, sizeof *out);
     doc->bad_field = NULL;
-    err = doc->count > 0 ? oarc_json_member(doc, 0, "error") : OARC_JSON_NONE;
-    if (err == OARC_JSON_NONE || !oarc_json_is_object(doc, err)) {
-        return oarc_field_blame(doc, "error", OARC_ERR_JSON_SHAPE);
+    status = doc->count > 0 ? oarc_field_object(doc, 0, "error", &err) : OARC_ERR_JSON_SHAPE;
+    if (status != OARC_OK) {
+        return oarc_field_blame(doc, "error", status);
     }
     /* The schema requires all four, but an error report is worth reading
      * even when a server leaves some out. */

@@ -1,44 +1,93 @@
 /**
  * @file status.c
- * @brief Names for oarc_status values.
+ * @brief The one table of oarc_status values: each one's name and class.
+ * It is a switch without a default, so a status added to the enum without a
+ * row here fails the build (-Wswitch, warnings are errors).
  */
 #include "oarc/oarc_status.h"
 
-const char *oarc_status_str(oarc_status status)
+typedef struct status_row {
+    const char *name;
+    oarc_status_class cls;
+} status_row;
+
+#define ROW(status, cls) \
+    case status: return (status_row){ #status, cls }
+
+static status_row row_of(oarc_status status)
 {
     switch (status) {
-    case OARC_OK: return "OARC_OK";
-    case OARC_ITER_END: return "OARC_ITER_END";
-    case OARC_ERR_ARGUMENT: return "OARC_ERR_ARGUMENT";
-    case OARC_ERR_INVALID_ID: return "OARC_ERR_INVALID_ID";
-    case OARC_ERR_ID_TOO_LONG: return "OARC_ERR_ID_TOO_LONG";
-    case OARC_ERR_INVALID_UTF8: return "OARC_ERR_INVALID_UTF8";
-    case OARC_ERR_HEADER_VALUE: return "OARC_ERR_HEADER_VALUE";
-    case OARC_ERR_BUFFER_TOO_SMALL: return "OARC_ERR_BUFFER_TOO_SMALL";
-    case OARC_ERR_URL: return "OARC_ERR_URL";
-    case OARC_ERR_INSECURE_URL: return "OARC_ERR_INSECURE_URL";
-    case OARC_ERR_CONTROL_CHAR: return "OARC_ERR_CONTROL_CHAR";
-    case OARC_ERR_DNS: return "OARC_ERR_DNS";
-    case OARC_ERR_CONNECT: return "OARC_ERR_CONNECT";
-    case OARC_ERR_TIMEOUT: return "OARC_ERR_TIMEOUT";
-    case OARC_ERR_IO: return "OARC_ERR_IO";
-    case OARC_ERR_CLOSED: return "OARC_ERR_CLOSED";
-    case OARC_ERR_TLS_HANDSHAKE: return "OARC_ERR_TLS_HANDSHAKE";
-    case OARC_ERR_TLS_CERT: return "OARC_ERR_TLS_CERT";
-    case OARC_ERR_TLS: return "OARC_ERR_TLS";
-    case OARC_ERR_ENTROPY: return "OARC_ERR_ENTROPY";
-    case OARC_ERR_HTTP_PROTOCOL: return "OARC_ERR_HTTP_PROTOCOL";
-    case OARC_ERR_HTTP_HEAD_TOO_LARGE: return "OARC_ERR_HTTP_HEAD_TOO_LARGE";
-    case OARC_ERR_HTTP_BODY_TOO_LARGE: return "OARC_ERR_HTTP_BODY_TOO_LARGE";
-    case OARC_ERR_JSON_SYNTAX: return "OARC_ERR_JSON_SYNTAX";
-    case OARC_ERR_JSON_TOO_MANY_TOKENS: return "OARC_ERR_JSON_TOO_MANY_TOKENS";
-    case OARC_ERR_JSON_SHAPE: return "OARC_ERR_JSON_SHAPE";
-    case OARC_ERR_TOO_MANY_ITEMS: return "OARC_ERR_TOO_MANY_ITEMS";
-    case OARC_ERR_API: return "OARC_ERR_API";
-    case OARC_ERR_ITEM_TOO_LARGE: return "OARC_ERR_ITEM_TOO_LARGE";
-    case OARC_ERR_CURSOR_REPEATED: return "OARC_ERR_CURSOR_REPEATED";
-    case OARC_ERR_TOO_MANY_PAGES: return "OARC_ERR_TOO_MANY_PAGES";
-    case OARC_ERR_CA_NO_CERT: return "OARC_ERR_CA_NO_CERT";
+    ROW(OARC_OK, OARC_CLASS_OK);
+    ROW(OARC_ITER_END, OARC_CLASS_OK);
+    ROW(OARC_ERR_ARGUMENT, OARC_CLASS_INPUT);
+    ROW(OARC_ERR_INVALID_ID, OARC_CLASS_INPUT);
+    ROW(OARC_ERR_ID_TOO_LONG, OARC_CLASS_INPUT);
+    ROW(OARC_ERR_INVALID_UTF8, OARC_CLASS_INPUT);
+    ROW(OARC_ERR_HEADER_VALUE, OARC_CLASS_INPUT);
+    /* A request that does not fit tx, or a server's cursor past
+     * OARC_MAX_CURSOR_LEN. */
+    ROW(OARC_ERR_BUFFER_TOO_SMALL, OARC_CLASS_LIMIT);
+    ROW(OARC_ERR_URL, OARC_CLASS_INPUT);
+    ROW(OARC_ERR_INSECURE_URL, OARC_CLASS_INPUT);
+    ROW(OARC_ERR_CONTROL_CHAR, OARC_CLASS_INPUT);
+    ROW(OARC_ERR_DNS, OARC_CLASS_TRANSPORT);
+    ROW(OARC_ERR_CONNECT, OARC_CLASS_TRANSPORT);
+    ROW(OARC_ERR_TIMEOUT, OARC_CLASS_TRANSPORT);
+    ROW(OARC_ERR_IO, OARC_CLASS_TRANSPORT);
+    ROW(OARC_ERR_CLOSED, OARC_CLASS_TRANSPORT);
+    ROW(OARC_ERR_TLS_HANDSHAKE, OARC_CLASS_TRANSPORT);
+    ROW(OARC_ERR_TLS_CERT, OARC_CLASS_TRANSPORT);
+    ROW(OARC_ERR_TLS, OARC_CLASS_TRANSPORT);
+    ROW(OARC_ERR_ENTROPY, OARC_CLASS_TRANSPORT);
+    ROW(OARC_ERR_HTTP_PROTOCOL, OARC_CLASS_RESPONSE);
+    ROW(OARC_ERR_HTTP_HEAD_TOO_LARGE, OARC_CLASS_RESPONSE);
+    ROW(OARC_ERR_HTTP_BODY_TOO_LARGE, OARC_CLASS_RESPONSE);
+    ROW(OARC_ERR_JSON_SYNTAX, OARC_CLASS_RESPONSE);
+    ROW(OARC_ERR_JSON_TOO_MANY_TOKENS, OARC_CLASS_RESPONSE);
+    ROW(OARC_ERR_JSON_SHAPE, OARC_CLASS_RESPONSE);
+    /* More permissions than OARC_MAX_PERMISSIONS: in a caller's request or
+     * in a role the API sent. */
+    ROW(OARC_ERR_TOO_MANY_ITEMS, OARC_CLASS_LIMIT);
+    ROW(OARC_ERR_API, OARC_CLASS_API);
+    ROW(OARC_ERR_ITEM_TOO_LARGE, OARC_CLASS_RESPONSE);
+    ROW(OARC_ERR_CURSOR_REPEATED, OARC_CLASS_RESPONSE);
+    ROW(OARC_ERR_TOO_MANY_PAGES, OARC_CLASS_RESPONSE);
+    ROW(OARC_ERR_EMPTY_PAGE, OARC_CLASS_RESPONSE);
+    ROW(OARC_ERR_CA_NO_CERT, OARC_CLASS_INPUT);
     }
-    return "OARC_ERR_UNKNOWN";
+    return (status_row){ "OARC_ERR_UNKNOWN", OARC_CLASS_UNKNOWN };
+}
+
+const char *oarc_status_str(oarc_status status)
+{
+    return row_of(status).name;
+}
+
+oarc_status_class oarc_status_class_of(oarc_status status)
+{
+    return row_of(status).cls;
+}
+
+oarc_status_class oarc_status_class_after(oarc_status status, int http_status)
+{
+    oarc_status_class cls = row_of(status).cls;
+
+    if (cls != OARC_CLASS_LIMIT) {
+        return cls;
+    }
+    return http_status != 0 ? OARC_CLASS_RESPONSE : OARC_CLASS_INPUT;
+}
+
+const char *oarc_status_class_str(oarc_status_class cls)
+{
+    switch (cls) {
+    case OARC_CLASS_OK: return "ok";
+    case OARC_CLASS_INPUT: return "invalid_input";
+    case OARC_CLASS_TRANSPORT: return "transport";
+    case OARC_CLASS_RESPONSE: return "response";
+    case OARC_CLASS_API: return "api";
+    case OARC_CLASS_LIMIT: return "limit";
+    case OARC_CLASS_UNKNOWN: break;
+    }
+    return "unknown";
 }

@@ -50,7 +50,7 @@ typedef struct oarc_lwip_raw_board {
     /** Fill out with len cryptographically strong bytes: OARC_OK or
      *  OARC_ERR_ENTROPY. */
     oarc_status (*entropy)(void *board_ctx, uint8_t *out, size_t len);
-    void *board_ctx;
+    void *board_ctx; /**< passed back to poll and entropy */
 } oarc_lwip_raw_board;
 
 /** One name lookup's slot (private). */
@@ -62,13 +62,13 @@ typedef struct oarc_lwip_raw_lookup {
 
 /** The port's state, declared by the caller. Fields are private. */
 typedef struct oarc_port_lwip_raw {
-    oarc_lwip_raw_board board;
+    oarc_lwip_raw_board board; /**< the board's calls */
     struct tcp_pcb *pcb; /**< the connection; NULL when none, or lwIP freed it */
     struct pbuf *rx;     /**< received and not read yet (one chain) */
     int err;             /**< lwIP's err_t from tcp_err, 0 when none came */
     uint8_t conn;        /**< the connection's state (see the .c) */
     uint8_t sendable;    /**< tcp_sent or tcp_poll since the send buffer was full */
-    oarc_lwip_raw_lookup lookups[OARC_LWIP_RAW_LOOKUPS];
+    oarc_lwip_raw_lookup lookups[OARC_LWIP_RAW_LOOKUPS]; /**< name lookups lwIP may still answer */
 } oarc_port_lwip_raw;
 
 /**

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "oarc/oarc.h"
+#include "oarc/oarc_printable.h"
 #include "oarc_board.h"
 
 static oarc_client client;
@@ -40,11 +41,16 @@ static size_t read_file(const char *path)
 static void report(int call, oarc_status st, const oarc_role *role, long elapsed)
 {
     const oarc_call_info *info = oarc_client_last_call(&client);
+    /* The server's strings through the shared escaping: valid JSON always. */
+    char request_id[256];
+    char role_id[256];
+    (void)oarc_printable(request_id, sizeof request_id, info->request_id, OARC_PRINTABLE_JSON);
+    (void)oarc_printable(role_id, sizeof role_id,
+                         st == OARC_OK ? role->id : (oarc_span){ NULL, 0 }, OARC_PRINTABLE_JSON);
     printf("{\"call\":%d,\"status\":\"%s\",\"http_status\":%d,\"retries\":%d,"
            "\"elapsed_ms\":%ld,\"request_id\":\"%s\",\"verify_flags\":%u,\"role_id\":\"%s\"}\n",
-           call, oarc_status_str(st), info->http_status, info->retries, elapsed,
-           info->request_id.ptr ? info->request_id.ptr : "",
-           (unsigned)info->tls_verify_flags, st == OARC_OK ? role->id.ptr : "");
+           call, oarc_status_str(st), info->http_status, info->retries, elapsed, request_id,
+           (unsigned)info->tls_verify_flags, role_id);
 }
 
 int main(int argc, char **argv)

@@ -231,8 +231,9 @@ class Provisioner(unittest.TestCase):
                         path="/organization/roles/" + BILLING_VIEWER,
                         message="first line\nrole   org   \"Forged\"   unchanged")
         _, lines = self.sample_text_lines(returncode=1)
+        # The newline is escaped (oarc_printable), as every server byte is.
         self.assertRegex(lines[1], r'^role +org +"Billing Viewer" +failed: 403 OARC_ERR_API: '
-                                   r'first line role   org   "Forged"   unchanged  req_[0-9a-f]+$')
+                                   r'first line\\u000arole   org   "Forged"   unchanged  req_[0-9a-f]+$')
 
     def test_provisioner_missing_role_without_create_fails(self):
         plan = {"roles": [org_role("Nobody Yet", ["api.usage.read"]),
@@ -465,6 +466,45 @@ class Provisioner(unittest.TestCase):
                 self.assertEqual(r.returncode, 2, r.stdout)
                 self.assertIn(message, r.stderr)
                 self.assertEqual(r.stdout, "")
+        stats = self.sim.stats()
+        self.assertEqual((stats["connections"], stats["requests"]), (0, 0))
+
+    def test_provisioner_command_line_errors_exit_2_and_send_nothing(self):
+        plan = self.plan_file({"roles": [org_role("R", [])]})
+        empty = self.plan_file("")
+        missing = os.path.join(self.tmp.name, "no-such-file.json")
+        cases = [
+            ([plan, "--timeout-ms", "soon"], "--timeout-ms takes a number"),
+            ([plan, "--timeout-ms", "99999999999"], "--timeout-ms takes a number"),
+            ([plan, plan], "one plan file only"),
+            ([], "give a plan file or --builtin"),
+            (["--builtin", plan], "give a plan file or --builtin"),
+            (["--frobnicate", plan], "unknown option"),
+            ([missing], "plan %s: No such file or directory" % missing),
+            ([empty], "plan %s is empty" % empty),
+        ]
+        for args, message in cases:
+            with self.subTest(args=args):
+                r = subprocess.run([PROVISIONER, "--base-url", self.sim.base_url, "--ca-file",
+                                    self.sim.ca_file] + args, env=self.env,
+                                   capture_output=True, text=True, timeout=30)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn(message, r.stderr)
+                self.assertEqual(r.stdout, "")
+        for cmd, env, message in (
+                ([PROVISIONER, "--base-url", self.sim.base_url, "--ca-file", missing, plan],
+                 self.env, "--ca-file %s: No such file or directory" % missing),
+                ([PROVISIONER, "--base-url", "ftp://example.com/v1", "--ca-file", self.sim.ca_file,
+                  plan], self.env, "client setup: OARC_ERR_URL"),
+                ([PROVISIONER, plan], dict(self.env, OPENAI_ADMIN_KEY=""),
+                 "OPENAI_ADMIN_KEY is not set")):
+            with self.subTest(message=message):
+                r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=30)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn(message, r.stderr)
+        r = subprocess.run([PROVISIONER, "--help"], capture_output=True, text=True, timeout=30)
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("usage: oarc-provisioner", r.stdout)
         stats = self.sim.stats()
         self.assertEqual((stats["connections"], stats["requests"]), (0, 0))
 

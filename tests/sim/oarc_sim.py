@@ -76,7 +76,7 @@ FAULT_APPLY_DEFAULT = {
     "content_length": True, "close_after": True,
 }
 FAULT_COMMON_FIELDS = {"kind", "method", "path", "path_regex", "count", "skip", "apply",
-                       "headers", "framing", "close"}
+                       "headers", "framing", "close", "body_hex", "request_id"}
 FAULT_FIELDS = {
     "status": {"status", "message", "type", "code", "param", "retry_after",
                "retry_after_ms", "should_retry", "body"},
@@ -1112,6 +1112,11 @@ class _Connection(threading.Thread):
                 extra.append(("x-should-retry", "true" if fault["should_retry"] else "false"))
         if fault:
             extra = extra + [(str(k), str(v)) for k, v in (fault.get("headers") or {}).items()]
+            if "body_hex" in fault:
+                obj = bytes.fromhex(fault["body_hex"])
+            if "request_id" in fault:
+                request_id = str(fault["request_id"])
+                rec["request_id"] = request_id
 
         closing = (not req.keep_alive or sim._stopping.is_set()
                    or kind in ("close_after", "close_mid_headers", "drop_idle", "close_mid_body")
@@ -1616,6 +1621,14 @@ class Simulator:
         for k in ("bytes", "ms"):
             if k in f and (not isinstance(f[k], int) or f[k] < 0):
                 raise ValueError("'%s' is a non-negative integer" % k)
+        if "body_hex" in f:
+            bytes.fromhex(str(f["body_hex"]))  # ValueError when it is not hex
+        if "request_id" in f:
+            rid = str(f["request_id"])
+            # One header value: latin-1 bytes, and no CR/LF (which would end
+            # the head rather than test what a client prints).
+            if "\r" in rid or "\n" in rid or any(ord(c) > 0xFF for c in rid):
+                raise ValueError("'request_id' holds characters up to U+00FF, no CR or LF")
         return f
 
     # -- request processing (called from connection threads) -----------------

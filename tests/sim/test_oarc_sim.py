@@ -139,8 +139,12 @@ class RawReader:
                 self.assertCRLF(self._take(2))
         else:
             body = self._take(int(headers["content-length"][0]))
+        try:
+            parsed = json.loads(body) if body else None
+        except ValueError:  # a body_hex fault's bytes need not be JSON, nor UTF-8
+            parsed = None
         return {"version": version, "status": int(status), "headers": headers, "body": body,
-                "chunk_lines": chunk_lines, "json": json.loads(body) if body else None}
+                "chunk_lines": chunk_lines, "json": parsed}
 
     @staticmethod
     def assertCRLF(two):
@@ -1045,6 +1049,25 @@ class Faults(SimCase):
                 with self.assertRaises((ValueError, Exception)):
                     self.sim.inject(bad)
         self.assertEqual(self.sim.faults(), [])
+
+
+    def test_raw_body_bytes_and_request_id(self):
+        self.sim.inject(kind="status", status=400, body_hex=b'{"error":{"message":"\xff\x1b"}}'.hex(),
+                        request_id="req_\u00ff\u001b[2J")
+        sock = raw_connect(self.sim)
+        sock.sendall(raw_request("GET", "/v1" + self.PATH))
+        r = RawReader(sock).response()
+        sock.close()
+        self.assertEqual(r["status"], 400)
+        self.assertEqual(r["body"], b'{"error":{"message":"\xff\x1b"}}')
+        self.assertEqual(r["headers"]["x-request-id"], ["req_\u00ff\u001b[2J"])
+        self.assertEqual(self.sim.requests()[-1]["request_id"], "req_\u00ff\u001b[2J")
+        for bad in ({"kind": "status", "status": 400, "body_hex": "zz"},
+                    {"kind": "status", "status": 400, "request_id": "a\r\nb: c"},
+                    {"kind": "status", "status": 400, "request_id": "\u20ac"}):
+            with self.subTest(bad=bad):
+                with self.assertRaises(ValueError):
+                    self.sim.inject(bad)
 
 
 class ControlPort(SimCase):

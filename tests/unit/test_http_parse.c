@@ -563,6 +563,40 @@ static void bad_status_lines(void **state)
     }
 }
 
+/* Where a chunk size may have whitespace: spaces before ';' only. A tab
+ * there, or whitespace ending the line, is refused: http-parser (the
+ * differential fuzzer's reference) reads those differently. */
+static void chunk_size_whitespace(void **state)
+{
+    (void)state;
+    bool complete = false;
+    assert_int_equal(run("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                         "1  ;x\r\na\r\n0\r\n\r\n", false, &complete), OARC_OK);
+    expect_body("a");
+    expect_status("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\t;x\r\na\r\n0\r\n\r\n",
+                  OARC_ERR_HTTP_PROTOCOL);
+    expect_status("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1 \r\na\r\n0\r\n\r\n",
+                  OARC_ERR_HTTP_PROTOCOL);
+    expect_status("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\t\t\r\na\r\n0\r\n\r\n",
+                  OARC_ERR_HTTP_PROTOCOL);
+}
+
+/* A field name is a token: a separator in it ends it where parsers differ. */
+static void header_name_must_be_a_token(void **state)
+{
+    (void)state;
+    bool complete = false;
+    assert_int_equal(run("HTTP/1.1 200 OK\r\nX-A!#$%&'*+-.^_`|~9: v\r\nContent-Length: 0\r\n\r\n",
+                         false, &complete), OARC_OK);
+    static const char *const names[] = { "x-reque(st-id", "a\"b", "a/b", "a[b]", "a{b", "a,b",
+                                         "a;b", "a=b", "a?b", "a@b", "a\\b", "\xc3\xa9" };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char in[128];
+        snprintf(in, sizeof in, "HTTP/1.1 200 OK\r\n%s: v\r\nContent-Length: 0\r\n\r\n", names[i]);
+        expect_status(in, OARC_ERR_HTTP_PROTOCOL);
+    }
+}
+
 static void header_without_colon(void **state)
 {
     (void)state;
@@ -861,6 +895,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(smuggle_chunk_without_crlf),
     cmocka_unit_test(bad_status_lines),
     cmocka_unit_test(header_without_colon),
+    cmocka_unit_test(chunk_size_whitespace),
+    cmocka_unit_test(header_name_must_be_a_token),
     cmocka_unit_test(space_before_colon),
     cmocka_unit_test(bare_line_ends_and_controls),
     cmocka_unit_test(bad_trailer),

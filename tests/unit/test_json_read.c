@@ -754,7 +754,46 @@ static void getters_outside_the_document_are_shape_errors(void **state)
     assert_int_equal(oarc_json_string_or_null(&f.doc, 1, NULL), OARC_ERR_ARGUMENT);
 }
 
+/* Tokens that do not describe the text (a caller's or a bug's): getters
+ * and skip stay inside the document and say "not there". */
+static void getters_refuse_tokens_outside_the_text(void **state)
+{
+    (void)state;
+    fixture_t f;
+    oarc_span out;
+    assert_int_equal(parse(&f, "[\"ab\",[1]]"), OARC_OK);
+    f.pool[1].start = 3; /* start after end */
+    f.pool[1].end = 2;
+    assert_int_equal(oarc_json_string(&f.doc, 1, &out), OARC_ERR_JSON_SHAPE);
+    f.pool[1].start = 2;
+    f.pool[1].end = 100; /* past the text */
+    assert_int_equal(oarc_json_string(&f.doc, 1, &out), OARC_ERR_JSON_SHAPE);
+    f.pool[2].size = -1; /* a negative child count ends the walk */
+    assert_int_equal(oarc_json_skip(&f.doc, 2), f.doc.count);
+    f.pool[0].size = 99; /* more children than tokens */
+    assert_int_equal(oarc_json_skip(&f.doc, 0), f.doc.count);
+}
+
+/* A \u escape with a byte that is no hex digit, in every position. */
+static void u_escape_with_non_hex_digit(void **state)
+{
+    (void)state;
+    static const char *const docs[] = { "[\"\\uG041\"]", "[\"\\u0G41\"]", "[\"\\u00G1\"]",
+                                        "[\"\\u004G\"]", "[\"\\u004g\"]", "[\"\\u00@1\"]" };
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+        fixture_t f;
+        oarc_span out;
+        oarc_status st = parse(&f, docs[i]);
+        if (st == OARC_OK) {
+            st = oarc_json_string(&f.doc, 1, &out);
+        }
+        assert_int_equal(st, OARC_ERR_JSON_SYNTAX);
+    }
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(getters_refuse_tokens_outside_the_text),
+    cmocka_unit_test(u_escape_with_non_hex_digit),
     cmocka_unit_test(reads_role_object),
     cmocka_unit_test(accepts_valid_documents),
     cmocka_unit_test(top_level_scalar_is_one_token),

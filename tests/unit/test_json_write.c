@@ -509,7 +509,72 @@ static void null_writer_is_harmless(void **state)
     assert_int_equal(oarc_json_writer_finish(NULL, NULL), OARC_ERR_ARGUMENT);
 }
 
+/* The length a writer counts never wraps: at the top of size_t it sticks at
+ * SIZE_MAX and reports BUFFER_TOO_SMALL (no memory is that large, so only a
+ * writer set up this way gets there). */
+static void length_never_wraps(void **state)
+{
+    (void)state;
+    oarc_json_writer w;
+    size_t needed = 0;
+    oarc_json_writer_init(&w, NULL, 0);
+    oarc_json_write_begin_array(&w);
+    w.len = SIZE_MAX - 1u;
+    oarc_json_write_string(&w, OARC_SPAN_LITERAL("abc"));
+    assert_int_equal(w.len, SIZE_MAX);
+    oarc_json_write_end_array(&w);
+    assert_int_equal(w.len, SIZE_MAX);
+    assert_int_equal(oarc_json_writer_finish(&w, &needed), OARC_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(needed, SIZE_MAX);
+}
+
+/* Every call takes a NULL writer quietly, and a value where a key is due is
+ * a misuse, whichever kind of value it is. */
+static void null_writer_and_values_without_key(void **state)
+{
+    (void)state;
+    oarc_json_write_begin_object(NULL);
+    oarc_json_write_end_object(NULL);
+    oarc_json_write_begin_array(NULL);
+    oarc_json_write_end_array(NULL);
+    oarc_json_write_key(NULL, OARC_SPAN_LITERAL("k"));
+    oarc_json_write_string(NULL, OARC_SPAN_LITERAL("s"));
+    oarc_json_write_printable(NULL, OARC_SPAN_LITERAL("s"));
+    oarc_json_write_null(NULL);
+    oarc_json_write_bool(NULL, true);
+    oarc_json_write_int(NULL, 1);
+    assert_int_equal(oarc_json_writer_finish(NULL, NULL), OARC_ERR_ARGUMENT);
+
+    for (int kind = 0; kind < 5; kind++) {
+        char buf[32];
+        oarc_json_writer w;
+        oarc_json_writer_init(&w, buf, sizeof buf);
+        oarc_json_write_begin_object(&w);
+        switch (kind) {
+        case 0: oarc_json_write_string(&w, OARC_SPAN_LITERAL("v")); break;
+        case 1: oarc_json_write_printable(&w, OARC_SPAN_LITERAL("v")); break;
+        case 2: oarc_json_write_null(&w); break;
+        case 3: oarc_json_write_bool(&w, false); break;
+        default: oarc_json_write_int(&w, 7); break;
+        }
+        oarc_json_write_end_object(&w);
+        assert_int_equal(oarc_json_writer_finish(&w, NULL), OARC_ERR_ARGUMENT);
+    }
+
+    /* A printable {NULL, 0} is the empty string. */
+    char buf[8];
+    oarc_json_writer w;
+    size_t len = 0;
+    oarc_json_writer_init(&w, buf, sizeof buf);
+    oarc_json_write_printable(&w, (oarc_span){ NULL, 0 });
+    assert_int_equal(oarc_json_writer_finish(&w, &len), OARC_OK);
+    assert_int_equal(len, 2u);
+    assert_memory_equal(buf, "\"\"", 2u);
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(null_writer_and_values_without_key),
+    cmocka_unit_test(length_never_wraps),
     cmocka_unit_test(writes_compact_object),
     cmocka_unit_test(writes_nested_and_empty_containers),
     cmocka_unit_test(writes_role_update_body),

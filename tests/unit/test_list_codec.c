@@ -11,6 +11,7 @@
 #include "json_read.h"
 #include "json_write.h"
 #include "list_codec.h"
+#include "role_codec.h"
 #include "role_lifecycle_codec.h"
 
 #define POOL 256
@@ -160,6 +161,29 @@ static void envelope_shapes_name_the_field(void **state)
         assert_string_equal(f.doc.bad_field, cases[i].field);
         assert_int_equal(page.count, 0);
         assert_int_equal(oarc_role_page_next(&page, &role), OARC_ITER_END);
+    }
+}
+
+/* A list envelope member given twice is refused, naming it: which of the
+ * two values counts is where parsers differ. */
+static void envelope_repeated_members_are_refused(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *json;
+        const char *field;
+    } cases[] = {
+        { "{\"object\":\"list\",\"object\":\"list\",\"data\":[],\"has_more\":false,\"next\":null}", "object" },
+        { "{\"object\":\"list\",\"data\":[],\"data\":[" ROLE("a") "],\"has_more\":false,\"next\":null}", "data" },
+        { "{\"object\":\"list\",\"data\":[],\"has_more\":true,\"has_more\":false,\"next\":null}", "has_more" },
+        { "{\"object\":\"list\",\"data\":[],\"has_more\":false,\"next\":null,\"next\":\"x\"}", "next" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        oarc_role_page page;
+        parse(cases[i].json);
+        assert_int_equal(oarc_role_page_decode(&f.doc, false, &page), OARC_ERR_JSON_SHAPE);
+        assert_string_equal(f.doc.bad_field, cases[i].field);
+        assert_int_equal(page.count, 0);
     }
 }
 
@@ -445,6 +469,39 @@ static void role_unassigned(void **state)
     assert_string_equal(f.doc.bad_field, "object");
 }
 
+/* A document with no token at all (a caller's zeroed doc) is no object:
+ * every decoder says so, naming what it expected, and reads nothing. */
+static void decoders_refuse_a_document_without_tokens(void **state)
+{
+    (void)state;
+    oarc_json_doc empty;
+    oarc_role_page page;
+    oarc_role_assignment a;
+    oarc_role_unassigned u;
+    oarc_role_deleted d;
+    oarc_api_error e;
+    oarc_role role;
+    memset(&empty, 0, sizeof empty);
+    assert_int_equal(oarc_role_page_decode(&empty, false, &page), OARC_ERR_JSON_SHAPE);
+    assert_string_equal(empty.bad_field, "list");
+    assert_int_equal(oarc_role_assignment_decode(&empty, OARC_PRINCIPAL_GROUP, &a), OARC_ERR_JSON_SHAPE);
+    assert_string_equal(empty.bad_field, "group.role");
+    assert_int_equal(oarc_role_unassigned_decode(&empty, &u), OARC_ERR_JSON_SHAPE);
+    assert_int_equal(oarc_role_deleted_decode(&empty, &d), OARC_ERR_JSON_SHAPE);
+    assert_string_equal(empty.bad_field, "role.deleted");
+    assert_int_equal(oarc_api_error_decode(&empty, &e), OARC_ERR_JSON_SHAPE);
+    assert_string_equal(empty.bad_field, "error");
+    /* Keeping a failed item's identity from a token outside the document
+     * keeps nothing. */
+    parse("{\"id\":\"a\",\"name\":\"b\"}");
+    oarc_role_keep_identity(&f.doc, -1, &role);
+    assert_null(role.id.ptr);
+    oarc_role_keep_identity(&f.doc, f.doc.count, &role);
+    assert_null(role.name.ptr);
+    oarc_role_keep_identity(&f.doc, 0, &role);
+    assert_string_equal(role.id.ptr, "a");
+}
+
 /* Every decoder refuses NULL arguments, and a document or token that is not
  * an object names what was expected there. */
 static void decoders_refuse_null_and_non_objects(void **state)
@@ -630,6 +687,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(assigned_page_skips_extras_of_any_type),
     cmocka_unit_test(assigned_item_is_not_a_role),
     cmocka_unit_test(envelope_shapes_name_the_field),
+    cmocka_unit_test(envelope_repeated_members_are_refused),
     cmocka_unit_test(bad_item_is_named_and_passed_over),
     cmocka_unit_test(too_many_permissions_in_an_item),
     cmocka_unit_test(failed_item_keeps_what_can_be_read),
@@ -640,6 +698,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(role_deleted),
     cmocka_unit_test(role_unassigned),
     cmocka_unit_test(decoders_refuse_null_and_non_objects),
+    cmocka_unit_test(decoders_refuse_a_document_without_tokens),
     cmocka_unit_test(assigned_item_id_and_name_are_required),
     cmocka_unit_test(create_body),
     cmocka_unit_test(create_body_refusals),

@@ -474,7 +474,29 @@ static void path_bad_arguments(void **state)
     oarc_path_query(NULL, "a", OARC_SPAN_LITERAL("b"));
 }
 
+/* After the first failure, later parts are not written: the short path
+ * stays as it was cut. */
+static void path_parts_after_a_failure_do_nothing(void **state)
+{
+    char buf[3 + GUARD_LEN];
+    oarc_url url = url_with_prefix("");
+    oarc_path p;
+
+    (void)state;
+    memset(buf, GUARD, sizeof buf);
+    oarc_path_init(&p, buf, 3, &url);
+    oarc_path_literal(&p, "/abc");
+    oarc_path_literal(&p, "/d");
+    oarc_path_segment(&p, "e");
+    oarc_path_query(&p, "f", OARC_SPAN_LITERAL("g"));
+    assert_path_fails(&p, OARC_ERR_BUFFER_TOO_SMALL);
+    for (size_t i = 3; i < sizeof buf; i++) {
+        assert_int_equal(buf[i], GUARD);
+    }
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(path_parts_after_a_failure_do_nothing),
     cmocka_unit_test(path_org_role),
     cmocka_unit_test(path_project_role),
     cmocka_unit_test(path_empty_prefix),

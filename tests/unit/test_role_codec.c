@@ -737,6 +737,21 @@ static void error_decode_without_error_object(void **state)
     }
 }
 
+/* Each row's document (value) is refused as a shape naming key, with
+ * nothing half-decoded. */
+static void assert_errors_refused(const struct member *rows, size_t n)
+{
+    parsed p;
+    oarc_api_error e;
+
+    for (size_t i = 0; i < n; i++) {
+        parse(&p, rows[i].value);
+        assert_int_equal(oarc_api_error_decode(&p.doc, &e), OARC_ERR_JSON_SHAPE);
+        assert_string_equal(p.doc.bad_field, rows[i].key);
+        assert_span_null(e.message);
+    }
+}
+
 static void error_decode_wrong_types(void **state)
 {
     static const struct member rows[] = {
@@ -745,16 +760,57 @@ static void error_decode_wrong_types(void **state)
         { "param", "{\"error\":{\"message\":\"m\",\"param\":false}}" },
         { "code", "{\"error\":{\"message\":\"m\",\"code\":429}}" },
     };
-    parsed p;
-    oarc_api_error e;
 
     (void)state;
-    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        parse(&p, rows[i].value);
-        assert_int_equal(oarc_api_error_decode(&p.doc, &e), OARC_ERR_JSON_SHAPE);
-        assert_string_equal(p.doc.bad_field, rows[i].key);
-        assert_span_null(e.message); /* nothing half-decoded */
+    assert_errors_refused(rows, sizeof rows / sizeof rows[0]);
+}
+
+/* A member read twice is refused, naming it: parsers differ on which value
+ * counts (the official SDKs take the last, a naive lookup the first), so
+ * either would be a guess. Keys count after unescaping. Members not read
+ * (unknown ones) may repeat. */
+static void role_decode_refuses_repeated_members(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < ROLE_MEMBERS; i++) {
+        char json[1024];
+        char doubled[512];
+        const struct member *m = &role_members[i];
+        int n = snprintf(doubled, sizeof doubled, "%s,\"%s\":%s", m->value, m->key, m->value);
+        assert_true(n > 0 && (size_t)n < sizeof doubled);
+        build_role(json, sizeof json, NULL, m->key, doubled);
+        /* A repeated id or name is no identity either. */
+        assert_role_refused(json, OARC_ERR_JSON_SHAPE, m->key);
     }
+    assert_role_refused("{\"object\":\"role\",\"id\":\"a\",\"i\\u0064\":\"b\","
+                        "\"name\":\"API Group Manager\",\"description\":null,"
+                        "\"permissions\":[],\"resource_type\":\"x\",\"predefined_role\":false}",
+                        OARC_ERR_JSON_SHAPE, "id");
+
+    parsed p;
+    oarc_role role;
+    char json[1024];
+    build_role(json, sizeof json, NULL, "predefined_role", "false,\"future\":1,\"future\":2");
+    parse(&p, json);
+    assert_int_equal(oarc_role_decode(&p.doc, 0, &role), OARC_OK);
+    /* A member name that does not decode (not UTF-8) is no member we read. */
+    build_role(json, sizeof json, NULL, "predefined_role", "false,\"\xff\":1");
+    parse(&p, json);
+    assert_int_equal(oarc_role_decode(&p.doc, 0, &role), OARC_OK);
+}
+
+static void error_decode_refuses_repeated_members(void **state)
+{
+    static const struct member rows[] = {
+        { "message", "{\"error\":{\"message\":\"a\",\"message\":\"b\"}}" },
+        { "type", "{\"error\":{\"message\":\"m\",\"type\":\"a\",\"type\":null}}" },
+        { "param", "{\"error\":{\"param\":null,\"param\":null}}" },
+        { "code", "{\"error\":{\"code\":\"x\",\"message\":\"m\",\"code\":\"x\"}}" },
+        { "error", "{\"error\":{\"message\":\"a\"},\"error\":{\"message\":\"b\"}}" },
+    };
+
+    (void)state;
+    assert_errors_refused(rows, sizeof rows / sizeof rows[0]);
 }
 
 static void error_decode_bad_arguments(void **state)
@@ -792,6 +848,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(role_decode_at_inner_token),
     cmocka_unit_test(role_decode_missing_each_member),
     cmocka_unit_test(role_decode_wrong_types),
+    cmocka_unit_test(role_decode_refuses_repeated_members),
+    cmocka_unit_test(error_decode_refuses_repeated_members),
     cmocka_unit_test(role_decode_wrong_object_tag),
     cmocka_unit_test(role_decode_permission_limit),
     cmocka_unit_test(role_decode_not_an_object),

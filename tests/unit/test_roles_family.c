@@ -517,8 +517,7 @@ static void walk_end_conditions(void **state)
         { 2, false, "role_2" }, /* has_more false, even with a cursor */
         { 2, true, NULL },      /* next null */
         { 2, true, "" },        /* next "" */
-        { 0, true, "role_9" },  /* data empty */
-        { 0, false, NULL },
+        { 0, false, NULL },     /* data empty, nothing more */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         setup_client();
@@ -530,6 +529,37 @@ static void walk_end_conditions(void **state)
         assert_int_equal(n, cases[i].items);
         assert_int_equal(fake.requests, 1);
     }
+}
+
+/* "data":[] with "has_more":true contradicts itself: the walk ends with its
+ * own status, not as a complete list (a caller would decide "missing" on
+ * it), whether or not a cursor came along, and on a later page too. */
+static void empty_page_with_more_ends_the_walk(void **state)
+{
+    (void)state;
+    static const char *const nexts[] = { "role_9", NULL };
+    for (size_t i = 0; i < 2; i++) {
+        setup_client();
+        reply_page("role_", 1, 0, 1, true, nexts[i]);
+        assert_int_equal(oarc_role_iter_init(&it, &client, &org_roles, NULL), OARC_OK);
+        char ids[8][32];
+        size_t n = 0;
+        assert_int_equal(walk(ids, 8, &n), OARC_ERR_EMPTY_PAGE);
+        assert_int_equal(n, 0);
+        assert_true(oarc_role_iter_ended(&it));
+        oarc_role role;
+        assert_int_equal(oarc_role_iter_next(&it, &role), OARC_ERR_EMPTY_PAGE);
+        assert_int_equal(fake.requests, 1);
+    }
+    setup_client();
+    reply_page("role_", 1, 2, 1, true, "role_2");
+    reply_page("role_", 3, 0, 1, true, "role_9");
+    assert_int_equal(oarc_role_iter_init(&it, &client, &org_roles, NULL), OARC_OK);
+    char ids[8][32];
+    size_t n = 0;
+    assert_int_equal(walk(ids, 8, &n), OARC_ERR_EMPTY_PAGE);
+    assert_int_equal(n, 2);
+    assert_int_equal(fake.requests, 2);
 }
 
 /* A page that overflows rx is fetched again with half the items, from the
@@ -860,6 +890,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(walk_three_pages_following_next),
     cmocka_unit_test(walk_with_caller_params),
     cmocka_unit_test(walk_end_conditions),
+    cmocka_unit_test(empty_page_with_more_ends_the_walk),
     cmocka_unit_test(page_too_large_for_rx_halves_the_limit),
     cmocka_unit_test(page_size_grows_back_after_a_large_item),
     cmocka_unit_test(page_with_too_many_tokens_halves_the_limit),

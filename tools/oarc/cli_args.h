@@ -17,8 +17,13 @@
 #define CLI_MAX_PERMISSIONS 64
 #define CLI_MAX_IDS 3
 
+/** Room for a problem that names the word at fault and a suggestion. */
+#define CLI_PROBLEM_MAX 192u
+
 typedef struct cli_args {
     bool help;
+    const char *help_noun;  /**< `oarc NOUN --help`, `oarc help NOUN`: that noun's help */
+    bool version;
     bool insecure_http;
     const char *base_url;   /**< NULL: from the environment or the default */
     const char *ca_file;    /**< NULL: the system bundle */
@@ -33,10 +38,12 @@ typedef struct cli_args {
     /** List options. */
     oarc_list_params list;
     bool all;
+    char problem[CLI_PROBLEM_MAX]; /**< what cli_args_parse() returns when it names a word */
 } cli_args;
 
 /** Parse argv into a. NULL on success, else a short description of the
- *  problem (a->help may be set either way). */
+ *  problem, naming the word at fault and the nearest valid one (a->help may
+ *  be set either way). */
 const char *cli_args_parse(cli_args *a, int argc, char **argv);
 
 #endif /* OARC_CLI_ARGS_H */

@@ -200,6 +200,11 @@ const cli_command *cli_command_find(const char *noun, const char *verb)
     return NULL;
 }
 
+const cli_command *cli_command_at(size_t k)
+{
+    return k < sizeof(commands) / sizeof(commands[0]) ? &commands[k] : NULL;
+}
+
 /* ---- Running one ------------------------------------------------------------------ */
 
 static void print_result(cli_output output, const cli_result *r)

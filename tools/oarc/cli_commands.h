@@ -58,6 +58,9 @@ typedef struct cli_command {
 /** The command named by noun and verb, or NULL. */
 const cli_command *cli_command_find(const char *noun, const char *verb);
 
+/** The k-th command of the table (for help and suggestions), NULL past its end. */
+const cli_command *cli_command_at(size_t k);
+
 /** Run the command on an initialised client: print its JSON on stdout, or
  *  the failure on stderr. Returns the process's exit code. */
 int cli_command_run(oarc_client *client, const struct cli_args *args);

@@ -192,3 +192,30 @@ const char *cli_create_check(const cli_args *a)
     }
     return NULL;
 }
+
+size_t cli_option_names(cli_option_set set, const char **out, size_t cap)
+{
+    static const char *const global[] = { "--help", "--version", "--insecure-http",
+                                          "--base-url", "--ca-file", "--timeout-ms",
+                                          "--max-retries" };
+    static const char *const fields[] = { "--name", "--null-name", "--description",
+                                          "--null-description", "--permission",
+                                          "--no-permissions", "--null-permissions" };
+    static const char *const list[] = { "--limit", "--after", "--order", "--all" };
+    size_t n = 0;
+    for (size_t k = 0; k < sizeof(global) / sizeof(global[0]) && n < cap; k++) {
+        out[n++] = global[k];
+    }
+    bool all = set == CLI_OPTIONS_NONE;  /* no command yet: any command's */
+    if (all || set == CLI_OPTIONS_UPDATE || set == CLI_OPTIONS_CREATE) {
+        for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]) && n < cap; k++) {
+            out[n++] = fields[k];
+        }
+    }
+    if (all || set == CLI_OPTIONS_LIST) {
+        for (size_t k = 0; k < sizeof(list) / sizeof(list[0]) && n < cap; k++) {
+            out[n++] = list[k];
+        }
+    }
+    return n;
+}

@@ -9,6 +9,7 @@
 #define OARC_CLI_OPTIONS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "cli_args.h"
@@ -32,5 +33,12 @@ const char *cli_list_option(cli_args *a, int argc, char **argv, int *i, bool *us
 
 /** A create needs a name and its permissions, and has no null for either. */
 const char *cli_create_check(const cli_args *a);
+
+/** Room for every option name cli_option_names() gives. */
+#define CLI_MAX_OPTION_NAMES 24u
+
+/** The names of the global options and of set's (every command's when set
+ *  is CLI_OPTIONS_NONE: no command named yet) into out; returns how many. */
+size_t cli_option_names(cli_option_set set, const char **out, size_t cap);
 
 #endif /* OARC_CLI_OPTIONS_H */

@@ -37,13 +37,16 @@ static void key(oarc_json_writer *w, const char *k)
     oarc_json_write_key(w, (oarc_span){ k, strlen(k) });
 }
 
+/* Every string printed came from the server: through the shared escaping,
+ * so bad UTF-8 or a control byte neither breaks the JSON nor reaches the
+ * terminal. */
 static void string_member(oarc_json_writer *w, const char *k, oarc_span s)
 {
     key(w, k);
     if (s.ptr == NULL) {
         oarc_json_write_null(w);
     } else {
-        oarc_json_write_string(w, s);
+        oarc_json_write_printable(w, s);
     }
 }
 
@@ -55,7 +58,7 @@ static void role_members(oarc_json_writer *w, const oarc_role *role)
     key(w, "permissions");
     oarc_json_write_begin_array(w);
     for (size_t i = 0; i < role->permission_count && i < OARC_MAX_PERMISSIONS; i++) {
-        oarc_json_write_string(w, role->permissions[i]);
+        oarc_json_write_printable(w, role->permissions[i]);
     }
     oarc_json_write_end_array(w);
     string_member(w, "resource_type", role->resource_type);
@@ -137,7 +140,7 @@ static void write_group_assignment(oarc_json_writer *w, const void *obj)
 
 static void write_string(oarc_json_writer *w, const void *obj)
 {
-    oarc_json_write_string(w, *(const oarc_span *)obj);
+    oarc_json_write_printable(w, *(const oarc_span *)obj);
 }
 
 void cli_print_role(FILE *out, const oarc_role *role)

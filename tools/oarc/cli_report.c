@@ -7,29 +7,37 @@
 
 #include <stdio.h>
 
+#include "cli_hint.h"
+#include "oarc/oarc_printable.h"
+
 #include <mbedtls/x509_crt.h>
 
-int cli_exit_code(oarc_status st)
+/* Exit codes by class: the one status table is oarc_status_class_of(). */
+static int exit_code_of(oarc_status_class cls)
 {
-    switch (st) {
-    case OARC_OK:
-        return CLI_EXIT_OK;
-    case OARC_ERR_API:
-        return CLI_EXIT_API;
-    case OARC_ERR_ARGUMENT:
-    case OARC_ERR_INVALID_ID:
-    case OARC_ERR_ID_TOO_LONG:
-    case OARC_ERR_INVALID_UTF8:
-    case OARC_ERR_HEADER_VALUE:
-    case OARC_ERR_BUFFER_TOO_SMALL:
-    case OARC_ERR_URL:
-    case OARC_ERR_INSECURE_URL:
-    case OARC_ERR_CONTROL_CHAR:
-    case OARC_ERR_CA_NO_CERT:
-        return CLI_EXIT_USAGE;
-    default:
-        return CLI_EXIT_NETWORK;
+    switch (cls) {
+    case OARC_CLASS_OK: return CLI_EXIT_OK;
+    case OARC_CLASS_API: return CLI_EXIT_API;
+    case OARC_CLASS_INPUT: return CLI_EXIT_USAGE;
+    case OARC_CLASS_TRANSPORT:
+    case OARC_CLASS_RESPONSE:
+    case OARC_CLASS_LIMIT:
+    case OARC_CLASS_UNKNOWN: break;
     }
+    return CLI_EXIT_NETWORK;
+}
+
+/* Room for one escaped field of a failure line; longer ones are cut. */
+#define OARC_PRINT_FIELD_MAX 256u
+
+/* s escaped into buf (cut to fit), or fallback when the server sent none. */
+static void printable(char *buf, size_t cap, oarc_span s, const char *fallback)
+{
+    if (s.ptr == NULL) {
+        snprintf(buf, cap, "%s", fallback);
+        return;
+    }
+    (void)oarc_printable(buf, cap, s, OARC_PRINTABLE_TEXT); /* a cut copy ends in "..." */
 }
 
 /** mbedTLS's reasons for refusing the certificate, on one line. */
@@ -43,36 +51,20 @@ static void cert_detail(char *detail, size_t size, uint32_t flags)
     }
 }
 
-/* The second word of a failure line: the caller's input, the way to the
- * server, or an answer that came but could not be used. */
-static const char *failure_kind(oarc_status st, int code)
-{
-    if (code == CLI_EXIT_USAGE) {
-        return "invalid_input";
-    }
-    switch (st) {
-    case OARC_ERR_DNS:
-    case OARC_ERR_CONNECT:
-    case OARC_ERR_TIMEOUT:
-    case OARC_ERR_CLOSED:
-    case OARC_ERR_IO:
-    case OARC_ERR_TLS:
-    case OARC_ERR_TLS_CERT:
-    case OARC_ERR_ENTROPY:
-        return "transport";
-    default:
-        return "response"; /* protocol, JSON, too large, cursor or page guards */
-    }
-}
-
 int cli_fail(const oarc_client *client, oarc_status st)
 {
     const oarc_call_info *info = oarc_client_last_call(client);
-    const char *rid = info->request_id.ptr ? info->request_id.ptr : "none";
+    /* The server's strings, escaped: one failure is one line, and no byte
+     * of theirs reaches the terminal as itself. */
+    char rid[2u * OARC_PRINT_FIELD_MAX];
+    printable(rid, sizeof rid, info->request_id, "none");
     if (st == OARC_ERR_API) {
-        fprintf(stderr, "error: %d %s: %s (request id %s)\n", info->http_status,
-                info->error.type.ptr ? info->error.type.ptr : "unknown",
-                info->error.message.ptr ? info->error.message.ptr : "(no message)", rid);
+        char type[OARC_PRINT_FIELD_MAX];
+        char message[4u * OARC_PRINT_FIELD_MAX];
+        printable(type, sizeof type, info->error.type, "unknown");
+        printable(message, sizeof message, info->error.message, "(no message)");
+        fprintf(stderr, "error: %d %s: %s (request id %s)\n", info->http_status, type, message,
+                rid);
         return CLI_EXIT_API;
     }
     char detail[256] = "";
@@ -88,8 +80,12 @@ int cli_fail(const oarc_client *client, oarc_status st)
     } else if (info->http_status) {
         snprintf(detail, sizeof(detail), "HTTP %d", info->http_status);
     }
-    int code = cli_exit_code(st);
+    /* The second word: the caller's input, the way to the server, or an
+     * answer that came but could not be used. */
+    oarc_status_class cls = oarc_status_class_after(st, info->http_status);
+    const char *hint = cli_hint(st);
     fprintf(stderr, "error: %s %s: %s (request id %s)\n", oarc_status_str(st),
-            failure_kind(st, code), detail[0] ? detail : oarc_status_str(st), rid);
-    return code;
+            oarc_status_class_str(cls), detail[0] ? detail : hint ? hint : oarc_status_str(st),
+            rid);
+    return exit_code_of(cls);
 }

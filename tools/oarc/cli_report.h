@@ -14,9 +14,6 @@
 #define CLI_EXIT_USAGE 2   /**< usage or invalid input: nothing was sent */
 #define CLI_EXIT_NETWORK 3 /**< network, TLS, timeout, or a response that could not be read */
 
-/** The exit code of a status. */
-int cli_exit_code(oarc_status st);
-
 /** Print the failure st of the client's last call on stderr; return its exit code. */
 int cli_fail(const oarc_client *client, oarc_status st);
 

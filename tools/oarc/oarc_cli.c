@@ -6,7 +6,7 @@
  * input (nothing was sent); 3 network, TLS, certificate, timeout, or a
  * response that could not be read.
  */
-#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +15,7 @@
 #include "cli_commands.h"
 #include "cli_report.h"
 #include "cli_usage.h"
+#include "host_cli.h"
 #include "oarc/oarc.h"
 #include "oarc_board.h"
 
@@ -22,27 +23,29 @@
 
 static int usage_error(const char *what)
 {
-    fprintf(stderr, "error: usage: %s (see oarc --help)\n", what);
+    /* A problem that names its own help page needs no pointer to the global one. */
+    fprintf(stderr, "error: usage: %s%s\n", what,
+            strstr(what, "--help") ? "" : " (see oarc --help)");
     return CLI_EXIT_USAGE;
 }
 
 /** The whole CA file, NUL-terminated (mbedTLS parses PEM up to the NUL). */
-static char *read_ca_file(const char *path, size_t *len)
+static char *read_ca_file(const char *path, bool given, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        fprintf(stderr, "error: cannot open CA file %s: %s\n", path, strerror(errno));
+    char *buf = malloc(MAX_CA_FILE + 1u);
+    if (buf == NULL) {
+        fprintf(stderr, "error: no memory for the CA file\n");
         return NULL;
     }
-    char *buf = malloc(MAX_CA_FILE + 1u);
-    size_t n = buf ? fread(buf, 1, MAX_CA_FILE + 1u, f) : 0;
-    fclose(f);
-    if (buf == NULL || n == 0 || n > MAX_CA_FILE) {
-        fprintf(stderr, "error: CA file %s is empty or too large\n", path);
+    size_t n = 0;
+    if (!host_cli_read_file(given ? "--ca-file" : "the system CA bundle", path, buf,
+                            MAX_CA_FILE + 1u, &n)) {
+        if (!given) {
+            fprintf(stderr, "hint: install the ca-certificates package, or give --ca-file PEM\n");
+        }
         free(buf);
         return NULL;
     }
-    buf[n] = '\0';
     *len = n + 1u;
     return buf;
 }
@@ -75,7 +78,7 @@ static int run(const cli_args *args, const char *key, const char *ca, size_t ca_
     if (st == OARC_ERR_CA_NO_CERT) {
         fprintf(stderr, "error: %s input: CA file %s: no certificate could be read from it\n",
                 oarc_status_str(st), ca_file);
-        code = cli_exit_code(st);
+        code = CLI_EXIT_USAGE; /* input: the class table says so too */
     } else {
         code = st == OARC_OK ? cli_command_run(&client, args) : cli_fail(&client, st);
     }
@@ -84,20 +87,30 @@ static int run(const cli_args *args, const char *key, const char *ca, size_t ca_
     return code;
 }
 
-int main(int argc, char **argv)
+/** Everything but the check of the output's writes (main). */
+static int cli_main(int argc, char **argv)
 {
     cli_args args;
     const char *problem = cli_args_parse(&args, argc, argv);
-    if (args.help) {
-        cli_print_usage(stdout);
-        return 0;
-    }
     if (problem) {
         return usage_error(problem);
     }
+    if (args.version) {
+        host_cli_print_version(stdout, "oarc");
+        return 0;
+    }
+    if (args.help) {
+        if (args.help_noun) {
+            cli_print_noun_usage(stdout, args.help_noun);
+        } else {
+            cli_print_usage(stdout);
+        }
+        return 0;
+    }
     const char *key = getenv("OPENAI_ADMIN_KEY");
     if (key == NULL || key[0] == '\0') {
-        fprintf(stderr, "error: usage: OPENAI_ADMIN_KEY is not set\n");
+        fprintf(stderr, "error: usage: OPENAI_ADMIN_KEY is not set: export it with your "
+                        "organization's admin key (sk-admin-...)\n");
         return CLI_EXIT_USAGE;
     }
     if (args.base_url == NULL) {
@@ -110,7 +123,7 @@ int main(int argc, char **argv)
     char *ca = NULL;
     const char *ca_file = args.ca_file ? args.ca_file : CLI_SYSTEM_CA_BUNDLE;
     if (!args.insecure_http || (args.base_url && strncmp(args.base_url, "https:", 6) == 0)) {
-        ca = read_ca_file(ca_file, &ca_len);
+        ca = read_ca_file(ca_file, args.ca_file != NULL, &ca_len);
         if (ca == NULL) {
             return CLI_EXIT_USAGE;
         }
@@ -118,4 +131,10 @@ int main(int argc, char **argv)
     int code = run(&args, key, ca, ca_len, ca_file);
     free(ca);
     return code;
+}
+
+int main(int argc, char **argv)
+{
+    /* A write that failed (a full disk, a closed pipe) is a failure too. */
+    return host_cli_finish(cli_main(argc, argv), CLI_EXIT_NETWORK);
 }

@@ -25,14 +25,18 @@
 
 /** The official SDKs' default: two retries after the first attempt. */
 #define OARC_DEFAULT_MAX_RETRIES 2
+/** Default bound of one connection attempt (DNS, TCP and TLS). */
 #define OARC_DEFAULT_CONNECT_TIMEOUT_MS 10000u
+/** Default deadline of one whole call, retries included. */
 #define OARC_DEFAULT_TIMEOUT_MS 60000u
+/** The API the client talks to when the config names none. */
 #define OARC_DEFAULT_BASE_URL "https://api.openai.com/v1"
 
 /** Bytes of one JSON token of the pool (jsmn's jsmntok_t: a type and three
  *  ints); lib/ checks it against jsmn.h, which users need not include. */
 #define OARC_JSON_TOKEN_SIZE (4u * sizeof(int))
 
+/** What oarc_client_init() needs: where, who, over what, how long. */
 typedef struct oarc_client_config {
     /** NULL: OARC_DEFAULT_BASE_URL. */
     const char *base_url;
@@ -45,7 +49,7 @@ typedef struct oarc_client_config {
     const oarc_port *port;
     /** PEM CA chain the server must verify against (required for https). */
     const char *ca_pem;
-    size_t ca_pem_len;
+    size_t ca_pem_len;  /**< bytes of ca_pem, its NUL included (PEM) */
     /** Per connection attempt; 0: OARC_DEFAULT_CONNECT_TIMEOUT_MS. */
     uint32_t connect_timeout_ms;
     /** Deadline of one whole call, retries and their sleeps included;
@@ -66,34 +70,39 @@ typedef struct oarc_call_info {
     int http_status;          /**< 0 when no response arrived */
     oarc_api_error error;     /**< the API's error object, when it sent one */
     oarc_span request_id;     /**< x-request-id of the last response; ptr NULL if none */
-    bool has_retry_after;
+    bool has_retry_after;     /**< the last response had Retry-After */
     uint32_t retry_after_ms;  /**< Retry-After of the last response */
     int retries;              /**< retries made (0: first attempt only) */
     const char *bad_field;    /**< for OARC_ERR_JSON_SHAPE: the member at fault */
     uint32_t tls_verify_flags;/**< for OARC_ERR_TLS_CERT: mbedTLS verify flags */
 } oarc_call_info;
 
+/**
+ * All of one client's memory, declared by the caller (static on a device):
+ * sized by the config macros (oarc_config_defaults.h). Every field is
+ * private to the library; read the last call through oarc_client_last_call().
+ */
 typedef struct oarc_client {
     /* Configuration, fixed at init. */
-    oarc_port port;
-    oarc_url url;
-    const char *admin_key;
-    size_t admin_key_len;
-    const char *organization;
-    size_t organization_len;
-    uint32_t connect_timeout_ms;
-    uint32_t timeout_ms;
-    int max_retries;
+    oarc_port port;              /**< a copy of the config's port */
+    oarc_url url;                /**< the base URL, parsed */
+    const char *admin_key;       /**< the caller's key (not copied) */
+    size_t admin_key_len;        /**< its length */
+    const char *organization;    /**< OpenAI-Organization, or NULL */
+    size_t organization_len;     /**< its length */
+    uint32_t connect_timeout_ms; /**< bound of one connection attempt */
+    uint32_t timeout_ms;         /**< deadline of one call */
+    int max_retries;             /**< retries after the first attempt */
 
     /* Session. */
     bool connected;              /**< a connection is open and may be reused */
-    oarc_tls tls;
-    oarc_call_info last;
+    oarc_tls tls;                /**< the TLS session (kept for resumption) */
+    oarc_call_info last;         /**< what the last call ended with */
 
     /* Working memory of one call. */
-    char path[OARC_PATH_BUFFER_SIZE];
-    char tx[OARC_TX_BUFFER_SIZE];
-    char rx[OARC_RX_BUFFER_SIZE];
+    char path[OARC_PATH_BUFFER_SIZE]; /**< the request path, IDs percent-encoded */
+    char tx[OARC_TX_BUFFER_SIZE];     /**< the request: head (with the key) and body */
+    char rx[OARC_RX_BUFFER_SIZE];     /**< the response; decoded spans point here */
     /** The jsmn token pool, private to the library (OARC_JSON_TOKEN_SIZE each). */
     _Alignas(int) unsigned char tokens[OARC_JSON_MAX_TOKENS * OARC_JSON_TOKEN_SIZE];
 } oarc_client;

@@ -12,9 +12,4 @@
 
 #include "oarc_config_defaults.h"
 
-#define OARC_VERSION_MAJOR 0
-#define OARC_VERSION_MINOR 1
-#define OARC_VERSION_PATCH 0
-#define OARC_VERSION_STRING "0.1.0"
-
 #endif /* OARC_CONFIG_H */

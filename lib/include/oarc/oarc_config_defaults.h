@@ -68,6 +68,7 @@
 #define OARC_LIST_ITEM_SIZE_HINT 600u
 #endif
 #ifndef OARC_LIST_ITEM_TOKENS_HINT
+/** The token pool's share of one list item (see OARC_LIST_ITEM_SIZE_HINT). */
 #define OARC_LIST_ITEM_TOKENS_HINT 36u
 #endif
 

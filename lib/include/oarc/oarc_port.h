@@ -14,6 +14,8 @@
 
 #include "oarc_status.h"
 
+/** The transport a board gives the library: a few functions over its own
+ *  state (ctx). One connection at a time. */
 typedef struct oarc_port {
     /** Passed back to every function; the port's own state. */
     void *ctx;

@@ -31,32 +31,32 @@ typedef enum oarc_field_state {
  * Strings are NUL-terminated UTF-8 and are checked before anything is sent.
  */
 typedef struct oarc_role_update {
-    oarc_field_state role_name_state;
-    const char *role_name;
-    oarc_field_state description_state;
-    const char *description;
-    oarc_field_state permissions_state;
+    oarc_field_state role_name_state;   /**< whether role_name is left out, null or sent */
+    const char *role_name;              /**< the new name (OARC_FIELD_SET only) */
+    oarc_field_state description_state; /**< whether description is left out, null or sent */
+    const char *description;            /**< the new description (OARC_FIELD_SET only) */
+    oarc_field_state permissions_state; /**< whether permissions is left out, null or sent */
     const char *const *permissions; /**< permission_count strings */
     size_t permission_count;        /**< 0 with OARC_FIELD_SET sends [] */
 } oarc_role_update;
 
 /** A Role as the API returns it (all seven fields are required). */
 typedef struct oarc_role {
-    oarc_span id;
-    oarc_span name;
+    oarc_span id;                    /**< the role's ID, e.g. "role_01J1F8ROLE01" */
+    oarc_span name;                  /**< its unique name within its scope */
     oarc_span description;           /**< ptr is NULL when the API sent null */
-    oarc_span permissions[OARC_MAX_PERMISSIONS];
-    size_t permission_count;
+    oarc_span permissions[OARC_MAX_PERMISSIONS]; /**< the first permission_count are set */
+    size_t permission_count;         /**< how many permissions the role has */
     oarc_span resource_type;         /**< "api.organization" or "api.project" */
-    bool predefined_role;
+    bool predefined_role;            /**< a role OpenAI defines (cannot be changed) */
 } oarc_role;
 
 /** The `error` object of a failed call; absent members have ptr NULL. */
 typedef struct oarc_api_error {
-    oarc_span message;
-    oarc_span type;
-    oarc_span param;
-    oarc_span code;
+    oarc_span message; /**< what went wrong, for a person */
+    oarc_span type;    /**< such as "invalid_request_error" */
+    oarc_span param;   /**< the request parameter at fault, if one is */
+    oarc_span code;    /**< a machine-readable code, if the API sent one */
 } oarc_api_error;
 
 /**
@@ -68,22 +68,22 @@ typedef struct oarc_api_error {
  * the description is free text.
  */
 typedef struct oarc_role_create {
-    const char *role_name;
+    const char *role_name;          /**< the new role's name: required, non-empty */
     const char *const *permissions; /**< permission_count strings */
     size_t permission_count;        /**< 0 sends [] */
-    oarc_field_state description_state;
-    const char *description;
+    oarc_field_state description_state; /**< whether description is left out, null or sent */
+    const char *description;        /**< the description (OARC_FIELD_SET only) */
 } oarc_role_create;
 
 /** RoleDeletedResource: `{"object": "role.deleted", "id", "deleted"}`. */
 typedef struct oarc_role_deleted {
-    oarc_span id;
-    bool deleted;
+    oarc_span id;  /**< the deleted role's ID */
+    bool deleted;  /**< true when the API says it is gone */
 } oarc_role_deleted;
 
 /** The user or group a role is assigned to. */
 typedef struct oarc_principal {
-    oarc_span id;
+    oarc_span id;    /**< "user_..." or "group_..." */
     oarc_span name;  /**< a group's is always set; a user's ptr is NULL when absent or null */
     oarc_span email; /**< users only; ptr NULL when absent or null, and for a group */
 } oarc_principal;
@@ -91,13 +91,13 @@ typedef struct oarc_principal {
 /** UserRoleAssignment or GroupRoleAssignment: who got which role. */
 typedef struct oarc_role_assignment {
     oarc_principal principal; /**< the `user` or the `group` object */
-    oarc_role role;
+    oarc_role role;           /**< the role assigned */
 } oarc_role_assignment;
 
 /** DeletedRoleAssignmentResource: `{"object", "deleted"}`. */
 typedef struct oarc_role_unassigned {
     oarc_span object; /**< such as "user.role.deleted" or "group.role.deleted" */
-    bool deleted;
+    bool deleted;     /**< true when the API says the assignment is gone */
 } oarc_role_unassigned;
 
 /**
@@ -115,8 +115,9 @@ typedef enum oarc_scope_kind {
     OARC_SCOPE_PROJECT_GROUP_ROLES  /**< /projects/{project_id}/groups/{principal_id}/roles */
 } oarc_scope_kind;
 
+/** A collection of roles: which kind, and the IDs its path needs. */
 typedef struct oarc_role_scope {
-    oarc_scope_kind kind;
+    oarc_scope_kind kind;     /**< which collection */
     const char *project_id;   /**< project scopes only */
     const char *principal_id; /**< the user or group of an assignment scope */
 } oarc_role_scope;
@@ -124,8 +125,8 @@ typedef struct oarc_role_scope {
 /** Sort order of a list. */
 typedef enum oarc_list_order {
     OARC_ORDER_DEFAULT = 0, /**< not sent: the server's default (asc) */
-    OARC_ORDER_ASC = 1,
-    OARC_ORDER_DESC = 2
+    OARC_ORDER_ASC = 1,     /**< oldest first */
+    OARC_ORDER_DESC = 2     /**< newest first */
 } oarc_list_order;
 
 /** The query of one list request. A zeroed struct asks for the first page
@@ -133,7 +134,7 @@ typedef enum oarc_list_order {
 typedef struct oarc_list_params {
     uint32_t limit;        /**< items per page, 1..1000; 0: not sent (server default) */
     const char *after;     /**< a previous page's next; NULL or "": from the start */
-    oarc_list_order order;
+    oarc_list_order order; /**< sort order; OARC_ORDER_DEFAULT: not sent */
 } oarc_list_params;
 
 /**

@@ -137,7 +137,7 @@ oarc_status oarc_role_iter_init(oarc_role_iter *it, oarc_client *client,
  * - OARC_OK: out holds an item (Role, or AssignedRoleDetails for a user's or
  *   group's roles; see oarc_role_page_next).
  * - OARC_ITER_END: every item was handed out. A list ends at a page with
- *   has_more false, next null or "", or no items.
+ *   has_more false, or next null or "" (with items).
  * - OARC_ERR_JSON_SHAPE / OARC_ERR_JSON_SYNTAX / OARC_ERR_TOO_MANY_ITEMS:
  *   this one item does not decode (see oarc_role_page_next; the last call's
  *   bad_field names the member); the next call moves on. The first two also
@@ -149,6 +149,7 @@ oarc_status oarc_role_iter_init(oarc_role_iter *it, oarc_client *client,
  *   token pool; OARC_ERR_CURSOR_REPEATED when the server's next is the cursor
  *   just sent, or one the walk followed before (a loop of pages, caught
  *   within about twice its length); OARC_ERR_TOO_MANY_PAGES past OARC_LIST_MAX_PAGES pages;
+ *   OARC_ERR_EMPTY_PAGE for a page with no items that says more follow;
  *   OARC_ERR_BUFFER_TOO_SMALL for a cursor longer than OARC_MAX_CURSOR_LEN.
  */
 oarc_status oarc_role_iter_next(oarc_role_iter *it, oarc_role *out);

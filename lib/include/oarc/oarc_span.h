@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+/** A run of bytes: a pointer and a length, the way every string comes out. */
 typedef struct oarc_span {
     const char *ptr; /**< first byte; NULL only for an absent value */
     size_t len;      /**< bytes, not counting any NUL terminator */

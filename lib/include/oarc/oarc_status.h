@@ -7,8 +7,10 @@
 #ifndef OARC_STATUS_H
 #define OARC_STATUS_H
 
+/** What every call of the library returns: OARC_OK, OARC_ITER_END or a
+ *  negative failure, each with its own value. */
 typedef enum oarc_status {
-    OARC_OK = 0,
+    OARC_OK = 0,                     /**< success */
     /** Not a failure: an iterator has handed out every item (positive, so
      *  `st < 0` still tells every failure apart). */
     OARC_ITER_END = 1,
@@ -49,13 +51,40 @@ typedef enum oarc_status {
     OARC_ERR_ITEM_TOO_LARGE = -48,   /**< one list item alone overflows rx or the token pool */
     OARC_ERR_CURSOR_REPEATED = -49,  /**< the server's next cursor is one the walk already followed */
     OARC_ERR_TOO_MANY_PAGES = -50,   /**< a list ran past OARC_LIST_MAX_PAGES pages */
+    OARC_ERR_EMPTY_PAGE = -51,       /**< a page with no items said more follow */
 
     /** Caller input: no certificate could be read from the CA given (random
      *  bytes, PEM armour around garbage, an empty file); nothing was sent. */
-    OARC_ERR_CA_NO_CERT = -51
+    OARC_ERR_CA_NO_CERT = -52
 } oarc_status;
+
+/** What a failure is about: who can fix it. */
+typedef enum oarc_status_class {
+    OARC_CLASS_OK = 0,      /**< success, or the end of an iteration */
+    OARC_CLASS_INPUT,       /**< the caller's input: nothing was sent */
+    OARC_CLASS_TRANSPORT,   /**< the way to the server: name, connection, TLS, time */
+    OARC_CLASS_RESPONSE,    /**< an answer came but could not be used */
+    OARC_CLASS_API,         /**< the API answered with an error status */
+    /** A bound of this build (an array or a buffer): the caller's input when
+     *  no answer had come, else the answer's. oarc_status_class_after()
+     *  tells which. */
+    OARC_CLASS_LIMIT,
+    OARC_CLASS_UNKNOWN      /**< not a status of this library */
+} oarc_status_class;
 
 /** Stable, human-readable name of a status ("OARC_ERR_TIMEOUT"); never NULL. */
 const char *oarc_status_str(oarc_status status);
+
+/** The class of a status, from the same table as its name. */
+oarc_status_class oarc_status_class_of(oarc_status status);
+
+/** The class of a status once a call has ended: OARC_CLASS_LIMIT resolved to
+ *  OARC_CLASS_RESPONSE when an answer arrived (http_status != 0), else to
+ *  OARC_CLASS_INPUT. Every other class as oarc_status_class_of(). */
+oarc_status_class oarc_status_class_after(oarc_status status, int http_status);
+
+/** "ok", "invalid_input", "transport", "response", "api", "limit",
+ *  "unknown"; never NULL. */
+const char *oarc_status_class_str(oarc_status_class cls);
 
 #endif /* OARC_STATUS_H */

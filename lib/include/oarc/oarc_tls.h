@@ -22,6 +22,7 @@
 #error "OARC_TLS_MBEDTLS_SIZE is set by oarc's CMake for its mbedTLS backend: link the oarc target (or define it as the library was built)"
 #endif
 
+/** The TLS session inside oarc_client: private to the library. */
 typedef struct oarc_tls {
     /** mbedTLS's contexts (lib/src/tls_mbedtls.h), private to the library. */
     _Alignas(max_align_t) unsigned char mbedtls[OARC_TLS_MBEDTLS_SIZE];
@@ -29,7 +30,7 @@ typedef struct oarc_tls {
     bool has_saved;              /**< a session is saved for an abbreviated handshake */
     bool ready;                  /**< conf, ca, drbg and ssl are set up */
     bool open;                   /**< ssl is in use on the current connection */
-    const oarc_port *port;
+    const oarc_port *port;       /**< the transport under TLS */
     uint32_t op_start_ms;        /**< start of the current operation (now_ms) */
     uint32_t op_budget_ms;       /**< its timeout; the bio callbacks give the port what is left */
     int io_status;               /**< oarc_status of the port call that failed under mbedTLS */

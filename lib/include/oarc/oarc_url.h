@@ -12,14 +12,15 @@
 
 #include "oarc_config.h"
 
+/** The base URL's parts, as the client uses them. */
 typedef struct oarc_url {
     bool tls;                                   /**< https */
     char host[OARC_MAX_HOST_LEN + 1];           /**< NUL-terminated, IPv6 without brackets */
-    size_t host_len;
+    size_t host_len;                            /**< bytes of host */
     uint16_t port;                              /**< explicit, or 443 / 80 */
     bool default_port;                          /**< port is the scheme's default */
     char prefix[OARC_MAX_PATH_PREFIX_LEN + 1];  /**< "" or "/v1": no trailing slash */
-    size_t prefix_len;
+    size_t prefix_len;                          /**< bytes of prefix */
 } oarc_url;
 
 #endif /* OARC_URL_PUBLIC_H */
