@@ -17,6 +17,10 @@ if(CMAKE_CROSSCOMPILING)
   configure_file(${OARC_JSMN_HEADER} ${PROJECT_BINARY_DIR}/jsmn-include/jsmn.h COPYONLY)
   set(Jsmn_INCLUDE_DIR ${PROJECT_BINARY_DIR}/jsmn-include)
 endif()
+# The Find modules live beside this file (also installed for consumers):
+# every project that includes it, tests/size's device build too, finds them.
+list(APPEND CMAKE_MODULE_PATH ${CMAKE_CURRENT_LIST_DIR}/package)
+list(REMOVE_DUPLICATES CMAKE_MODULE_PATH)
 find_package(Jsmn)
 oarc_require_debian_package("jsmn.h" Jsmn_FOUND libjsmn-dev)
 
