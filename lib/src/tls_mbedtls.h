@@ -55,8 +55,8 @@ oarc_status oarc_tls_backend_start(int *err);
  * mbedtls_ssl_config_defaults: versions (TLS 1.2, and 1.3 where the backend
  * has it, preferred), groups X25519/P-256/P-384, signature algorithms without
  * SHA-1, OARC_TLS12_POLICY_SUITES (plus TLS 1.3's AEAD suites), session
- * tickets. With OARC_TLS_WEAK_LEGACY_POLICY the suites, groups (and 3.6's
- * TLS 1.3 key exchange modes) stay mbedTLS's defaults.
+ * tickets. With OARC_TLS_WEAK_LEGACY_POLICY: every suite and (2.28) curve
+ * mbedTLS has, more groups and every TLS 1.3 key exchange mode (3.6).
  */
 void oarc_tls_backend_policy(mbedtls_ssl_config *conf);
 

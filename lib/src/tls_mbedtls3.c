@@ -16,6 +16,15 @@ static const uint16_t policy_groups[] = {
     MBEDTLS_SSL_IANA_TLS_GROUP_SECP384R1, MBEDTLS_SSL_IANA_TLS_GROUP_NONE,
 };
 
+/* OARC_TLS_WEAK_LEGACY_POLICY only: P-521, X448 and the Brainpool curves too. */
+static const uint16_t legacy_groups[] = {
+    MBEDTLS_SSL_IANA_TLS_GROUP_X25519,    MBEDTLS_SSL_IANA_TLS_GROUP_SECP256R1,
+    MBEDTLS_SSL_IANA_TLS_GROUP_SECP384R1, MBEDTLS_SSL_IANA_TLS_GROUP_SECP521R1,
+    MBEDTLS_SSL_IANA_TLS_GROUP_X448,      MBEDTLS_SSL_IANA_TLS_GROUP_BP256R1,
+    MBEDTLS_SSL_IANA_TLS_GROUP_BP384R1,   MBEDTLS_SSL_IANA_TLS_GROUP_BP512R1,
+    MBEDTLS_SSL_IANA_TLS_GROUP_NONE,
+};
+
 /* Signature algorithms of the handshake (and, in TLS 1.3, of the chain): no
  * SHA-1. mbedTLS leaves out of its ClientHello the ones its build lacks.
  * RSA PKCS#1 v1.5 comes before RSA-PSS: a TLS 1.2 server with an RSA key
@@ -58,16 +67,17 @@ void oarc_tls_backend_policy(mbedtls_ssl_config *conf)
     /* Kept even by the legacy policy: its order is what reaches TLS 1.2
      * servers with RSA keys (above). */
     mbedtls_ssl_conf_sig_algs(conf, policy_sig_algs);
-    if (OARC_TLS_WEAK_LEGACY_POLICY) {
-        return; /* mbedTLS's default suites, groups and modes */
-    }
     /* Resumption with a fresh ECDHE exchange only (psk_dhe_ke): forward
-     * secrecy as for a full handshake. */
+     * secrecy as for a full handshake. The weakening switch: every mode,
+     * more groups, every suite this mbedTLS has. */
     mbedtls_ssl_conf_tls13_key_exchange_modes(
-        conf, MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_EPHEMERAL |
-                  MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_PSK_EPHEMERAL);
-    mbedtls_ssl_conf_groups(conf, policy_groups);
-    mbedtls_ssl_conf_ciphersuites(conf, policy_suites);
+        conf, OARC_TLS_WEAK_LEGACY_POLICY ? MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_ALL
+                                          : MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_EPHEMERAL |
+                                                MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_PSK_EPHEMERAL);
+    mbedtls_ssl_conf_groups(conf, OARC_TLS_WEAK_LEGACY_POLICY ? legacy_groups : policy_groups);
+    mbedtls_ssl_conf_ciphersuites(conf, OARC_TLS_WEAK_LEGACY_POLICY
+                                            ? mbedtls_ssl_list_ciphersuites()
+                                            : policy_suites);
 }
 
 void oarc_tls_backend_handshake_done(oarc_tls *tls, mbedtls_ssl_context *ssl)
