@@ -566,7 +566,7 @@ typedef enum key_match {
  * equals a plain literal needs no decoding to be found. Any other byte
  * (an escape, UTF-8 to validate, a control byte) leaves it to decoding.
  */
-static key_match match_key(const oarc_json_doc *doc, int k, const char *key)
+static inline key_match match_key(const oarc_json_doc *doc, int k, const char *key)
 {
     const jsmntok_t *t = &doc->tokens[k];
     const char *s;
@@ -598,6 +598,17 @@ static bool decoded_key_is(oarc_json_doc *doc, int k, const char *key)
 
     return oarc_json_string(doc, k, &name) == OARC_OK &&
            oarc_strnlen(key, name.len) == name.len && memcmp(name.ptr, key, name.len) == 0;
+}
+
+bool oarc_json_key_is(oarc_json_doc *doc, int tok, const char *key)
+{
+    key_match match;
+
+    if (doc == NULL || key == NULL || tok < 0 || tok >= doc->count) {
+        return false;
+    }
+    match = match_key(doc, tok, key);
+    return match == KEY_EQUALS || (match == KEY_DECODE_FIRST && decoded_key_is(doc, tok, key));
 }
 
 int oarc_json_member(oarc_json_doc *doc, int obj, const char *key)

@@ -47,6 +47,13 @@ oarc_status oarc_json_parse(oarc_json_doc *doc, char *text, size_t len,
 /** Index of the token after the whole value at tok (count at the end). */
 int oarc_json_skip(const oarc_json_doc *doc, int tok);
 
+/** Whether the token tok is a string that decodes to key (NUL-terminated),
+ *  compared as oarc_json_member() compares: from the bytes as they stand
+ *  while they are plain ASCII, so a key that differs in its first byte is
+ *  neither decoded nor measured. For decoders that walk an object's keys
+ *  themselves (a member given twice, say). */
+bool oarc_json_key_is(oarc_json_doc *doc, int tok, const char *key);
+
 /** Value token of member key (NUL-terminated) of the object at obj, or
  *  OARC_JSON_NONE when obj is not an object or has no such member. Keys are
  *  compared after unescaping; the first match wins. */

@@ -295,6 +295,35 @@ static void member_compares_unescaped_keys(void **state)
     assert_int_equal(n, 3);
 }
 
+/* oarc_json_key_is() decides as oarc_json_member() does: plain keys from
+ * their bytes (equal, longer, shorter, differing late), escaped and UTF-8
+ * keys by decoding, a key that does not decode and a non-string never. */
+static void key_is_compares_like_member(void **state)
+{
+    fixture_t f;
+
+    (void)state;
+    assert_int_equal(parse(&f, "{\"permissions\":1,\"i\\u0064\":2,\"caf\u00e9\":3,"
+                               "\"\\ud800\":4,\"\":5,\"p\":[6]}"),
+                     OARC_OK);
+    assert_true(oarc_json_key_is(&f.doc, 1, "permissions"));
+    assert_false(oarc_json_key_is(&f.doc, 1, "permission"));
+    assert_false(oarc_json_key_is(&f.doc, 1, "permissionsX"));
+    assert_false(oarc_json_key_is(&f.doc, 1, "permissionz"));
+    assert_false(oarc_json_key_is(&f.doc, 1, "predefined_role"));
+    assert_true(oarc_json_key_is(&f.doc, 3, "id"));
+    assert_false(oarc_json_key_is(&f.doc, 3, "i\\u0064"));
+    assert_true(oarc_json_key_is(&f.doc, 5, "caf\u00e9"));
+    assert_false(oarc_json_key_is(&f.doc, 5, "cafe"));
+    assert_false(oarc_json_key_is(&f.doc, 7, "\xed\xa0\x80")); /* a lone surrogate */
+    assert_true(oarc_json_key_is(&f.doc, 9, ""));
+    assert_false(oarc_json_key_is(&f.doc, 9, "p"));
+    assert_false(oarc_json_key_is(&f.doc, 12, "p"));  /* the array, not a string */
+    assert_false(oarc_json_key_is(&f.doc, 99, "p"));
+    assert_false(oarc_json_key_is(&f.doc, 1, NULL));
+    assert_false(oarc_json_key_is(NULL, 1, "p"));
+}
+
 static void member_first_match_wins(void **state)
 {
     fixture_t f;
@@ -781,6 +810,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(member_absent_is_none),
     cmocka_unit_test(member_compares_unescaped_keys),
     cmocka_unit_test(member_first_match_wins),
+    cmocka_unit_test(key_is_compares_like_member),
     cmocka_unit_test(member_skips_key_that_does_not_decode),
     cmocka_unit_test(unknown_nested_fields_skipped),
     cmocka_unit_test(size_and_skip_walk_elements),
