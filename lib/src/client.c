@@ -41,18 +41,6 @@ static uint32_t time_left(const oarc_client *c, const oarc_deadline *d)
     return elapsed < d->budget ? d->budget - elapsed : 0u;
 }
 
-/**
- * memset that the compiler may not drop, for bytes that held the key. The
- * call goes through a volatile pointer, so the compiler cannot know it is
- * memset and must make it; memset itself is the C library's, word-wide,
- * where a volatile byte loop costs several instructions per byte.
- */
-static void wipe(char *p, size_t n)
-{
-    void *(*volatile set)(void *, int, size_t) = memset;
-    (void)set(p, 0, n);
-}
-
 /* ---- configuration ------------------------------------------------------ */
 
 /** A header value from the config: non-empty, bounded, no control bytes. */
@@ -146,7 +134,7 @@ void oarc_client_deinit(oarc_client *c)
     if (c->tls.ready) {
         oarc_tls_free(&c->tls);
     }
-    wipe(c->tx, sizeof(c->tx));
+    oarc_tls_wipe(c->tx, sizeof(c->tx));
     c->admin_key = NULL;
     c->admin_key_len = 0;
 }
@@ -227,7 +215,7 @@ static oarc_status send_request(oarc_client *c, const oarc_http_request *req,
     st = send_all(c, total, d);
     size_t head_len = total - body_len;
     memmove(c->tx, c->tx + head_len, body_len);
-    wipe(c->tx + body_len, head_len);
+    oarc_tls_wipe(c->tx + body_len, head_len);
     return st;
 }
 

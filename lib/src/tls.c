@@ -498,3 +498,8 @@ uint32_t oarc_tls_verify_flags(const oarc_tls *tls)
 {
     return tls == NULL ? 0u : tls->verify_flags;
 }
+
+void oarc_tls_wipe(void *p, size_t n)
+{
+    mbedtls_platform_zeroize(p, n);
+}

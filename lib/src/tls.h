@@ -73,4 +73,9 @@ void oarc_tls_free(oarc_tls *tls);
  *  for OARC_ERR_TLS_CERT, 0 when it verified or failed for another reason. */
 uint32_t oarc_tls_verify_flags(const oarc_tls *tls);
 
+/** Zero n bytes at p in a way the compiler may not drop (bytes that held a
+ *  secret): mbedTLS's mbedtls_platform_zeroize, which the session uses for
+ *  the key, so that every wipe of oarc goes through one named, audited call. */
+void oarc_tls_wipe(void *p, size_t n);
+
 #endif /* OARC_TLS_INTERNAL_H */
