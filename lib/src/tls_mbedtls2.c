@@ -32,11 +32,11 @@ void oarc_tls_backend_policy(mbedtls_ssl_config *conf)
     mbedtls_ssl_conf_max_version(conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
     mbedtls_ssl_conf_session_tickets(conf, MBEDTLS_SSL_SESSION_TICKETS_ENABLED);
     mbedtls_ssl_conf_sig_hashes(conf, policy_sig_hashes);
-    if (OARC_TLS_WEAK_LEGACY_POLICY) {
-        return; /* mbedTLS's default suites and curves */
+    /* The legacy policy keeps mbedTLS's default suites and curves. */
+    if (!OARC_TLS_WEAK_LEGACY_POLICY) {
+        mbedtls_ssl_conf_curves(conf, policy_curves);
+        mbedtls_ssl_conf_ciphersuites(conf, policy_suites);
     }
-    mbedtls_ssl_conf_curves(conf, policy_curves);
-    mbedtls_ssl_conf_ciphersuites(conf, policy_suites);
 }
 
 void oarc_tls_backend_handshake_done(oarc_tls *tls, mbedtls_ssl_context *ssl)
