@@ -473,6 +473,12 @@ static void path_bad_arguments(void **state)
     oarc_path_init(&p, buf, sizeof buf, NULL);
     assert_path_fails(&p, OARC_ERR_ARGUMENT);
 
+    /* A URL whose prefix claims more than a prefix may hold. */
+    url.prefix_len = OARC_MAX_PATH_PREFIX_LEN + 1u;
+    oarc_path_init(&p, buf, sizeof buf, &url);
+    assert_path_fails(&p, OARC_ERR_ARGUMENT);
+    url.prefix_len = 0;
+
     oarc_path_init(&p, buf, 0, &url);
     oarc_path_segment(&p, "a");
     assert_path_fails(&p, OARC_ERR_BUFFER_TOO_SMALL);
