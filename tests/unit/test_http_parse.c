@@ -378,6 +378,10 @@ static void retry_after_ms_wins_either_order(void **state)
                          false, &complete), OARC_OK);
     assert_int_equal(resp.retry_after_ms, 250);
     assert_true(resp.has_retry_after);
+    /* Given twice, the later retry-after-ms is the one used. */
+    assert_int_equal(run("HTTP/1.1 429 x\r\nretry-after-ms: 250\r\nretry-after-ms: 40\r\n"
+                         "retry-after: 7\r\nContent-Length: 0\r\n\r\n", false, &complete), OARC_OK);
+    assert_int_equal(resp.retry_after_ms, 40);
 }
 
 static void retry_after_ms_fraction_rounds_up(void **state)

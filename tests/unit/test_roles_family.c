@@ -780,7 +780,7 @@ static void bad_item_is_reported_and_passed_over(void **state)
     setup_client();
     reply_json("{\"object\":\"list\",\"data\":[" ROLE_JSON("a") ","
                "{\"object\":\"role\",\"id\":\"b\",\"name\":7},"
-               "{\"object\":\"role\",\"id\":\"\\ud800\"}," ROLE_JSON("c") "],"
+               "{\"object\":\"role\",\"id\":\"\\ud800\"},7," ROLE_JSON("c") "],"
                "\"has_more\":false,\"next\":null}");
     assert_int_equal(oarc_role_iter_init(&it, &client, &org_roles, NULL), OARC_OK);
     oarc_role role;
@@ -791,6 +791,10 @@ static void bad_item_is_reported_and_passed_over(void **state)
     assert_false(oarc_role_iter_ended(&it)); /* one item: the walk goes on */
     assert_int_equal(oarc_role_iter_next(&it, &role), OARC_ERR_JSON_SYNTAX); /* lone surrogate */
     assert_string_equal(oarc_client_last_call(&client)->bad_field, "id");
+    /* An item that is not an object at all: no identity to keep. */
+    assert_int_equal(oarc_role_iter_next(&it, &role), OARC_ERR_JSON_SHAPE);
+    assert_null(role.id.ptr);
+    assert_null(role.name.ptr);
     assert_int_equal(oarc_role_iter_next(&it, &role), OARC_OK);
     assert_string_equal(role.id.ptr, "c");
     assert_int_equal(oarc_role_iter_next(&it, &role), OARC_ITER_END);
