@@ -13,6 +13,7 @@ static oarc_status fake_connect(void *ctx, const char *host, uint16_t port, uint
     (void)port;
     oarc_status st = f->connects < FAKE_MAX_CONNECTS ? f->connect_result[f->connects] : OARC_OK;
     f->connects++;
+    f->last_connect_ms = timeout_ms;
     if (st == OARC_ERR_TIMEOUT) {
         f->now += timeout_ms;
     }

@@ -38,6 +38,7 @@ typedef struct fake_port {
 
     /* What happened. */
     size_t connects;
+    uint32_t last_connect_ms;                   /**< timeout given to the last connect */
     size_t closes;
     bool open;
     size_t next_reply;                          /**< replies handed out */

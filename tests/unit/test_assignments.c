@@ -366,6 +366,8 @@ static void answers_that_do_not_decode_name_the_member(void **state)
         { OP_ASSIGN, ORG_USER, GROUP_ROLE_JSON, "object" },      /* a group answered for a user */
         { OP_ASSIGN, PROJECT_GROUP, "{\"object\":\"group.role\",\"group\":{\"id\":\"g\"},"
                                     "\"role\":" ROLE_JSON "}", "name" },
+        { OP_ASSIGN, ORG_GROUP, "{\"object\":\"group.role\",\"group\":{\"name\":\"n\"},"
+                                "\"role\":" ROLE_JSON "}", "id" },
         { OP_RETRIEVE, ORG_GROUP, "{\"id\":\"r\",\"name\":\"n\",\"permissions\":[],"
                                   "\"resource_type\":\"x\",\"predefined_role\":false}",
           "description" },

@@ -38,7 +38,8 @@ static const char ok_plain[] =
     "{\"error\":{\"message\":\"" msg "\",\"type\":\"invalid_request_error\","       \
     "\"param\":\"role_name\",\"code\":null}}"
 
-static oarc_status init_client(uint32_t timeout_ms)
+/* connect_timeout_ms 0: the default. */
+static oarc_status init_client_connect(uint32_t timeout_ms, uint32_t connect_timeout_ms)
 {
     static oarc_port port;
     fake_port_init(&fake, &port);
@@ -47,11 +48,17 @@ static oarc_status init_client(uint32_t timeout_ms)
         .base_url = "http://api.test/v1",
         .admin_key = "sk-admin-test-key",
         .port = &port,
+        .connect_timeout_ms = connect_timeout_ms,
         .timeout_ms = timeout_ms,
         .max_retries = -1,
         .allow_insecure_http = true,
     };
     return oarc_client_init(&client, &cfg);
+}
+
+static oarc_status init_client(uint32_t timeout_ms)
+{
+    return init_client_connect(timeout_ms, 0);
 }
 
 static void setup_default(void)
@@ -303,6 +310,54 @@ static void stall_times_out_at_the_deadline(void **state)
     assert_true(fake.now - start <= 3000);
     assert_int_equal(fake.sleep_count, 0);
     assert_false(client.connected);
+}
+
+/* A body without length runs to the peer's close: that close ends the
+ * response, which is then a success (not a lost connection). */
+static void body_delimited_by_close(void **state)
+{
+    (void)state;
+    setup_default();
+    fake_port_reply(&fake, "HTTP/1.1 200 OK\r\n\r\n" ROLE_JSON, FAKE_CLOSE);
+    oarc_role role;
+    assert_int_equal(update_org("role_123", &role), OARC_OK);
+    assert_role_decoded(&role);
+    assert_int_equal(oarc_client_last_call(&client)->retries, 0);
+    assert_false(client.connected);
+}
+
+/* connect_timeout_ms bounds each connect; the call's deadline still
+ * bounds it when less is left (0 in the config: the default). */
+static void connect_timeout_from_config(void **state)
+{
+    (void)state;
+    static const struct {
+        uint32_t timeout_ms, connect_timeout_ms, want;
+    } cases[] = {
+        { 30000, 1234, 1234 },
+        { 1000, 1234, 1000 },
+        { 0, 0, OARC_DEFAULT_CONNECT_TIMEOUT_MS },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(init_client_connect(cases[i].timeout_ms, cases[i].connect_timeout_ms),
+                         OARC_OK);
+        fake_port_reply(&fake, ok_plain, FAKE_KEEP);
+        oarc_role role;
+        assert_int_equal(update_org("role_123", &role), OARC_OK);
+        assert_int_equal(fake.last_connect_ms, cases[i].want);
+        oarc_client_deinit(&client);
+    }
+}
+
+/* deinit of a client that init never reached (still zero) touches nothing. */
+static void deinit_of_a_zeroed_client_is_harmless(void **state)
+{
+    (void)state;
+    static oarc_client zeroed;
+    oarc_client_deinit(&zeroed);
+    oarc_client_deinit(NULL);
+    assert_null(zeroed.admin_key);
+    assert_false(zeroed.connected);
 }
 
 static void close_mid_body_is_retried(void **state)
@@ -918,6 +973,9 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(never_sleeps_past_the_deadline),
     cmocka_unit_test(stall_times_out_at_the_deadline),
     cmocka_unit_test(close_mid_body_is_retried),
+    cmocka_unit_test(body_delimited_by_close),
+    cmocka_unit_test(connect_timeout_from_config),
+    cmocka_unit_test(deinit_of_a_zeroed_client_is_harmless),
     cmocka_unit_test(reset_mid_headers_is_retried),
     cmocka_unit_test(connect_failure_is_retried),
     cmocka_unit_test(retries_exhausted_on_connect),

@@ -67,6 +67,28 @@ static void expect_status(const char *in, oarc_status want)
 
 /* ------------------------------------------------------------- framing */
 
+/* A buffer of no bytes is refused at the first feed; a feed of no bytes
+ * before any other is no progress and no failure. */
+static void empty_buffer_and_empty_feed(void **state)
+{
+    (void)state;
+    bool complete = true;
+    oarc_http_response_init(&resp, buf, 0u, 0u);
+    assert_int_equal(oarc_http_response_feed(&resp, 0u, &complete), OARC_ERR_ARGUMENT);
+    assert_false(complete);
+    oarc_http_response_init(&resp, buf, CAP, 256u);
+    complete = true;
+    assert_int_equal(oarc_http_response_feed(&resp, 0u, &complete), OARC_OK);
+    assert_false(complete);
+    /* The response then parses as ever on the same state. */
+    static const char ok[] = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}";
+    size_t avail = 0u;
+    memcpy(oarc_http_response_space(&resp, &avail), ok, sizeof ok - 1u);
+    assert_int_equal(oarc_http_response_feed(&resp, sizeof ok - 1u, &complete), OARC_OK);
+    assert_true(complete);
+    expect_body("{}");
+}
+
 static void content_length_body(void **state)
 {
     (void)state;
@@ -356,6 +378,10 @@ static void retry_after_ms_wins_either_order(void **state)
                          false, &complete), OARC_OK);
     assert_int_equal(resp.retry_after_ms, 250);
     assert_true(resp.has_retry_after);
+    /* Given twice, the later retry-after-ms is the one used. */
+    assert_int_equal(run("HTTP/1.1 429 x\r\nretry-after-ms: 250\r\nretry-after-ms: 40\r\n"
+                         "retry-after: 7\r\nContent-Length: 0\r\n\r\n", false, &complete), OARC_OK);
+    assert_int_equal(resp.retry_after_ms, 40);
 }
 
 static void retry_after_ms_fraction_rounds_up(void **state)
@@ -859,6 +885,7 @@ static void response_api_edges(void **state)
 }
 
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(empty_buffer_and_empty_feed),
     cmocka_unit_test(content_length_body),
     cmocka_unit_test(content_length_zero),
     cmocka_unit_test(chunked_with_extensions_and_trailers),

@@ -261,6 +261,7 @@ static void refuses_bad_paths(void **state)
     (void)state;
     static const char *const paths[] = {
         "", "v1/roles", "/v1/ro les", "/v1/ro\tles", "/v1/\x7f", "/v1/\x01",
+        "/v1/\xc3\xa9 x", /* a space after bytes past the plain prefix */
     };
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         oarc_http_request req = base_request();

@@ -444,6 +444,36 @@ static void misuse_nothing_written(void **state)
     assert_int_equal(oarc_json_writer_finish(&f.w, NULL), OARC_ERR_ARGUMENT);
 }
 
+/* A container where a key is due is a misuse, as a scalar there is. */
+static void misuse_container_without_key(void **state)
+{
+    fixture_t f;
+    oarc_json_writer *w = start(&f);
+
+    (void)state;
+    oarc_json_write_begin_object(w);
+    oarc_json_write_begin_array(w);
+    assert_int_equal(oarc_json_writer_finish(w, NULL), OARC_ERR_ARGUMENT);
+}
+
+/* A misuse after the buffer ran out still outranks BUFFER_TOO_SMALL. */
+static void misuse_after_too_small_is_argument(void **state)
+{
+    oarc_json_writer w;
+    char small[4];
+
+    (void)state;
+    oarc_json_writer_init(&w, small, sizeof small);
+    oarc_json_write_begin_object(&w);
+    oarc_json_write_key(&w, S("longer than four"));
+    assert_int_equal(oarc_json_writer_finish(&w, NULL), OARC_ERR_ARGUMENT); /* value due */
+    oarc_json_write_null(&w);
+    oarc_json_write_end_object(&w);
+    assert_int_equal(oarc_json_writer_finish(&w, NULL), OARC_ERR_BUFFER_TOO_SMALL);
+    oarc_json_write_end_array(&w);
+    assert_int_equal(oarc_json_writer_finish(&w, NULL), OARC_ERR_ARGUMENT);
+}
+
 static void misuse_second_top_level_value(void **state)
 {
     fixture_t f;
@@ -575,6 +605,8 @@ static void null_writer_and_values_without_key(void **state)
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(null_writer_and_values_without_key),
     cmocka_unit_test(length_never_wraps),
+    cmocka_unit_test(misuse_container_without_key),
+    cmocka_unit_test(misuse_after_too_small_is_argument),
     cmocka_unit_test(writes_compact_object),
     cmocka_unit_test(writes_nested_and_empty_containers),
     cmocka_unit_test(writes_role_update_body),

@@ -325,6 +325,25 @@ static void path_buffer_escape_boundary(void **state)
     }
 }
 
+/* The unreserved run before an escape does not fit: the escape after it
+ * is not written either, nor anything past the capacity. */
+static void path_run_before_escape_does_not_fit(void **state)
+{
+    char buf[6 + GUARD_LEN];
+    oarc_url url = url_with_prefix("");
+    oarc_path p;
+
+    (void)state;
+    memset(buf, GUARD, sizeof buf);
+    oarc_path_init(&p, buf, 6, &url);
+    oarc_path_segment(&p, "abcdef/");
+    assert_path_fails(&p, OARC_ERR_BUFFER_TOO_SMALL);
+    assert_memory_equal(buf, "/\0", 2);
+    for (size_t i = 6; i < sizeof buf; i++) {
+        assert_int_equal(buf[i], GUARD);
+    }
+}
+
 static void path_prefix_does_not_fit(void **state)
 {
     char buf[4 + GUARD_LEN];
@@ -454,6 +473,12 @@ static void path_bad_arguments(void **state)
     oarc_path_init(&p, buf, sizeof buf, NULL);
     assert_path_fails(&p, OARC_ERR_ARGUMENT);
 
+    /* A URL whose prefix claims more than a prefix may hold. */
+    url.prefix_len = OARC_MAX_PATH_PREFIX_LEN + 1u;
+    oarc_path_init(&p, buf, sizeof buf, &url);
+    assert_path_fails(&p, OARC_ERR_ARGUMENT);
+    url.prefix_len = 0;
+
     oarc_path_init(&p, buf, 0, &url);
     oarc_path_segment(&p, "a");
     assert_path_fails(&p, OARC_ERR_BUFFER_TOO_SMALL);
@@ -514,6 +539,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(path_buffer_exactly_full),
     cmocka_unit_test(path_buffer_one_short),
     cmocka_unit_test(path_buffer_escape_boundary),
+    cmocka_unit_test(path_run_before_escape_does_not_fit),
     cmocka_unit_test(path_prefix_does_not_fit),
     cmocka_unit_test(path_query_encoding),
     cmocka_unit_test(path_query_empty_and_binary_value),

@@ -780,7 +780,7 @@ static void bad_item_is_reported_and_passed_over(void **state)
     setup_client();
     reply_json("{\"object\":\"list\",\"data\":[" ROLE_JSON("a") ","
                "{\"object\":\"role\",\"id\":\"b\",\"name\":7},"
-               "{\"object\":\"role\",\"id\":\"\\ud800\"}," ROLE_JSON("c") "],"
+               "{\"object\":\"role\",\"id\":\"\\ud800\"},7," ROLE_JSON("c") "],"
                "\"has_more\":false,\"next\":null}");
     assert_int_equal(oarc_role_iter_init(&it, &client, &org_roles, NULL), OARC_OK);
     oarc_role role;
@@ -791,6 +791,10 @@ static void bad_item_is_reported_and_passed_over(void **state)
     assert_false(oarc_role_iter_ended(&it)); /* one item: the walk goes on */
     assert_int_equal(oarc_role_iter_next(&it, &role), OARC_ERR_JSON_SYNTAX); /* lone surrogate */
     assert_string_equal(oarc_client_last_call(&client)->bad_field, "id");
+    /* An item that is not an object at all: no identity to keep. */
+    assert_int_equal(oarc_role_iter_next(&it, &role), OARC_ERR_JSON_SHAPE);
+    assert_null(role.id.ptr);
+    assert_null(role.name.ptr);
     assert_int_equal(oarc_role_iter_next(&it, &role), OARC_OK);
     assert_string_equal(role.id.ptr, "c");
     assert_int_equal(oarc_role_iter_next(&it, &role), OARC_ITER_END);
@@ -877,8 +881,27 @@ static void op_scope_helpers_refuse_what_they_cannot_index(void **state)
     assert_nothing_sent();
 }
 
+/* oarc_op_send is the last check before the wire: a path or a body that
+ * failed is returned as it failed, and nothing is sent. */
+static void op_send_refuses_a_failed_path_or_body(void **state)
+{
+    (void)state;
+    oarc_path p;
+    oarc_json_writer w;
+    oarc_json_doc doc;
+    setup_client();
+    assert_int_equal(oarc_op_start_role(&client, &org_roles, "", &p), OARC_ERR_INVALID_ID);
+    assert_int_equal(oarc_op_send(&client, OARC_HTTP_GET, &p, NULL, &doc), OARC_ERR_INVALID_ID);
+    assert_int_equal(oarc_op_start(&client, &org_roles, &p), OARC_OK);
+    oarc_op_body(&client, &w);
+    oarc_json_write_begin_object(&w); /* never closed */
+    assert_int_equal(oarc_op_send(&client, OARC_HTTP_POST, &p, &w, &doc), OARC_ERR_ARGUMENT);
+    assert_nothing_sent();
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(role_ops_on_the_wire),
+    cmocka_unit_test(op_send_refuses_a_failed_path_or_body),
     cmocka_unit_test(ids_are_percent_encoded),
     cmocka_unit_test(bad_ids_send_nothing),
     cmocka_unit_test(null_arguments_send_nothing),

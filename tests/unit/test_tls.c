@@ -26,6 +26,8 @@
 #include <mbedtls/version.h>
 #include <mbedtls/x509.h>
 
+#include "oarc/oarc.h"
+#include "oarc/oarc_version.h"
 #include "oarc_port_posix.h"
 #include "tls.h"
 
@@ -790,6 +792,82 @@ static void turns_are_capped(void **state)
     assert_int_equal(scripted_recvs, 64);
 }
 
+/* ---- the client over https ----------------------------------------------- */
+
+static oarc_client tls_client; /* large: off the stack */
+static char tls_client_url[64];
+
+/* A config for an echo server started on localhost, with the given CA. */
+static oarc_client_config https_config(fixture *f, const char *ca, size_t ca_len)
+{
+    start_server(f, "echo", "localhost");
+    snprintf(tls_client_url, sizeof tls_client_url, "https://localhost:%u/v1",
+             (unsigned)f->srv.port);
+    return (oarc_client_config){
+        .base_url = tls_client_url,
+        .admin_key = "sk-admin-tls-test",
+        .port = &f->port,
+        .ca_pem = ca,
+        .ca_pem_len = ca_len,
+        .timeout_ms = WAIT_MS,
+        .max_retries = 0,
+    };
+}
+
+/* The client's whole https path against the echo server: oarc_client_init
+ * sets TLS up, the call connects, verifies and sends its request through
+ * TLS, and what it reads back through TLS is that request, not an HTTP
+ * response: a protocol error (not a TLS or transport one). deinit sends
+ * close_notify and frees TLS. */
+static void client_over_https(void **state)
+{
+    fixture *f = *state;
+    /* https needs a CA: none, or an empty one, is refused. */
+    oarc_client_config cfg = https_config(f, NULL, 0);
+    assert_int_equal(oarc_client_init(&tls_client, &cfg), OARC_ERR_ARGUMENT);
+    cfg.ca_pem = f->ca;
+    assert_int_equal(oarc_client_init(&tls_client, &cfg), OARC_ERR_ARGUMENT);
+    cfg.ca_pem_len = f->ca_len + 1u;
+    assert_int_equal(oarc_client_init(&tls_client, &cfg), OARC_OK);
+    assert_true(tls_client.tls.ready);
+
+    oarc_role_deleted out;
+    assert_int_equal(oarc_org_role_delete(&tls_client, "role_1", &out), OARC_ERR_HTTP_PROTOCOL);
+    expect_server_line(f, "handshake reused=0");
+    const oarc_call_info *info = oarc_client_last_call(&tls_client);
+    assert_int_equal(info->tls_verify_flags, 0u);
+    assert_int_equal(info->http_status, 0);
+
+    oarc_client_deinit(&tls_client);
+    assert_true(all_zero(&tls_client.tls, sizeof tls_client.tls));
+}
+
+/* The same client against a server whose certificate another CA signed:
+ * the handshake fails as a certificate error and the flags say why. */
+static void client_over_https_refuses_unknown_ca(void **state)
+{
+    fixture *f = *state;
+    oarc_client_config cfg = https_config(f, f->other_ca, f->other_ca_len + 1u);
+    assert_int_equal(oarc_client_init(&tls_client, &cfg), OARC_OK);
+    oarc_role_deleted out;
+    assert_int_equal(oarc_org_role_delete(&tls_client, "role_1", &out), OARC_ERR_TLS_CERT);
+    assert_true((oarc_client_last_call(&tls_client)->tls_verify_flags &
+                 MBEDTLS_X509_BADCERT_NOT_TRUSTED) != 0u);
+    oarc_client_deinit(&tls_client);
+}
+
+/* The library names its own version and the TLS library it was built with. */
+static void versions_are_named(void **state)
+{
+    (void)state;
+    char want[32];
+    snprintf(want, sizeof want, "%d.%d.%d", OARC_VERSION_MAJOR, OARC_VERSION_MINOR,
+             OARC_VERSION_PATCH);
+    assert_string_equal(oarc_version(), OARC_VERSION_STRING);
+    assert_memory_equal(oarc_version(), want, strlen(want));
+    assert_string_equal(oarc_tls_backend(), "mbedTLS " MBEDTLS_VERSION_STRING);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(handshake_and_echo, setup, teardown),
     cmocka_unit_test_setup_teardown(peer_tcp_close_reads_as_end, setup, teardown),
@@ -812,6 +890,9 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(early_port_timeouts_are_tried_again, setup, teardown),
     cmocka_unit_test_setup_teardown(time_running_out_ends_the_turns, setup, teardown),
     cmocka_unit_test_setup_teardown(turns_are_capped, setup, teardown),
+    cmocka_unit_test_setup_teardown(client_over_https, setup, teardown),
+    cmocka_unit_test_setup_teardown(client_over_https_refuses_unknown_ca, setup, teardown),
+    cmocka_unit_test(versions_are_named),
 };
 
 OARC_TEST_MAIN(tests)

@@ -81,6 +81,7 @@ static void url_https_forms(void **state)
         { "https://h/a/b-c/d.e_f~g", false, OARC_OK, true, "h", 443, true, "/a/b-c/d.e_f~g" },
         { "https://127.0.0.1/v1", false, OARC_OK, true, "127.0.0.1", 443, true, "/v1" },
         { "https://my_sim.internal", false, OARC_OK, true, "my_sim.internal", 443, true, "" },
+        { "https://eu-west.Z9.test", false, OARC_OK, true, "eu-west.Z9.test", 443, true, "" },
         /* a dot inside a segment is fine; only "." and ".." alone are not */
         { "https://h/.well/v1.2/...", false, OARC_OK, true, "h", 443, true, "/.well/v1.2/..." },
     };
@@ -182,6 +183,8 @@ static void url_bad_bytes(void **state)
         BAD("https://h/v1 "),    BAD("https://h\t"),     BAD("https://h\r\n"),
         BAD("https://h/\x7f"),   BAD("https://h\x01"),   BAD("https://h\xc3\xa9.com"),
         BAD("https://h/v1\xe2\x82\xac"), BAD("https://h!x"), BAD("https://h*"),
+        BAD("https://h~x"),      BAD("https://h{x"),     BAD("https://h`x"),
+        BAD("https://h[x"),      BAD("https://h@"),
     };
     (void)state;
     CHECK_ROWS(rows);
