@@ -20,19 +20,15 @@ oarc_status oarc_field_blame(oarc_json_doc *doc, const char *field, oarc_status 
     return status;
 }
 
-/* Whether name is key (a NUL-terminated literal). */
-static bool key_is(oarc_span name, const char *key)
-{
-    return oarc_strnlen(key, name.len) == name.len && memcmp(name.ptr, key, name.len) == 0;
-}
-
 /*
  * The value token of member key, looked up as oarc_json_member() does but
  * through every member: absent gives OARC_OK with *tok OARC_JSON_NONE, and a
  * member given twice is OARC_ERR_JSON_SHAPE, since parsers differ on which
  * one counts (first or last) and either answer would be a guess. Keys are
- * compared after unescaping, so "i\u0064" repeats "id". Bounded by the
- * object's member count and by the token count.
+ * compared as oarc_json_key_is() compares (after unescaping, so "i\u0064"
+ * repeats "id"; a plain key that differs in its first byte is neither
+ * decoded nor measured). Bounded by the object's member count and by the
+ * token count.
  */
 static oarc_status member_once(oarc_json_doc *doc, int obj, const char *key, int *tok)
 {
@@ -41,16 +37,15 @@ static oarc_status member_once(oarc_json_doc *doc, int obj, const char *key, int
 
     *tok = OARC_JSON_NONE;
     for (size_t m = 0; m < members && k < doc->count - 1; m++) {
-        oarc_span name;
-
-        if (oarc_json_string(doc, k, &name) == OARC_OK && key_is(name, key)) {
+        if (oarc_json_key_is(doc, k, key)) {
             if (*tok != OARC_JSON_NONE) {
                 *tok = OARC_JSON_NONE;
                 return OARC_ERR_JSON_SHAPE;
             }
             *tok = k + 1;
         }
-        k = oarc_json_skip(doc, k + 1);
+        /* A scalar value has no children: the next key follows it. */
+        k = doc->tokens[k + 1].size == 0 ? k + 2 : oarc_json_skip(doc, k + 1);
     }
     return OARC_OK;
 }
