@@ -600,15 +600,25 @@ static bool decoded_key_is(oarc_json_doc *doc, int k, const char *key)
            oarc_strnlen(key, name.len) == name.len && memcmp(name.ptr, key, name.len) == 0;
 }
 
+int oarc_json_key_index(oarc_json_doc *doc, int tok, const char *const *keys, size_t n)
+{
+    if (doc == NULL || keys == NULL || tok < 0 || tok >= doc->count) {
+        return OARC_JSON_NONE;
+    }
+    for (size_t i = 0; i < n; i++) {
+        key_match match = match_key(doc, tok, keys[i]);
+
+        if (match == KEY_EQUALS ||
+            (match == KEY_DECODE_FIRST && decoded_key_is(doc, tok, keys[i]))) {
+            return (int)i;
+        }
+    }
+    return OARC_JSON_NONE;
+}
+
 bool oarc_json_key_is(oarc_json_doc *doc, int tok, const char *key)
 {
-    key_match match;
-
-    if (doc == NULL || key == NULL || tok < 0 || tok >= doc->count) {
-        return false;
-    }
-    match = match_key(doc, tok, key);
-    return match == KEY_EQUALS || (match == KEY_DECODE_FIRST && decoded_key_is(doc, tok, key));
+    return key != NULL && oarc_json_key_index(doc, tok, &key, 1u) == 0;
 }
 
 int oarc_json_member(oarc_json_doc *doc, int obj, const char *key)
