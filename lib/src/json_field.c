@@ -24,16 +24,22 @@ void oarc_field_find(oarc_json_doc *doc, int obj, const char *const *keys, size_
                      int *found)
 {
     size_t members = oarc_json_is_object(doc, obj) ? oarc_json_size(doc, obj) : 0u;
+    size_t next = 0; /* the key after the last one found */
     int k = obj + 1;
 
     for (size_t i = 0; i < n; i++) {
         found[i] = OARC_JSON_NONE;
     }
     for (size_t m = 0; m < members && k < doc->count - 1; m++) {
-        int i = oarc_json_key_index(doc, k, keys, n);
+        /* Members mostly come in the order the keys are listed (a server
+         * writes its schema's order): try from the key after the last one
+         * found, then the keys before it. */
+        int i = oarc_json_key_index(doc, k, keys + next, n - next);
 
+        i = (i != OARC_JSON_NONE) ? i + (int)next : oarc_json_key_index(doc, k, keys, next);
         if (i != OARC_JSON_NONE) {
             found[i] = (found[i] == OARC_JSON_NONE) ? k + 1 : OARC_FIELD_TWICE;
+            next = (size_t)i + 1u;
         }
         /* A scalar value has no children: the next key follows it. */
         k = doc->tokens[k + 1].size == 0 ? k + 2 : oarc_json_skip(doc, k + 1);
