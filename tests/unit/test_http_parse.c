@@ -602,6 +602,8 @@ static void header_without_colon(void **state)
     (void)state;
     expect_status("HTTP/1.1 200 OK\r\nContent-Length 0\r\n\r\n", OARC_ERR_HTTP_PROTOCOL);
     expect_status("HTTP/1.1 200 OK\r\n: empty name\r\n\r\n", OARC_ERR_HTTP_PROTOCOL);
+    /* A line that is all name: no byte ends the token. */
+    expect_status("HTTP/1.1 200 OK\r\nContent-Length\r\n\r\n", OARC_ERR_HTTP_PROTOCOL);
 }
 
 static void space_before_colon(void **state)

@@ -46,6 +46,13 @@ static void find_marks_absent_and_twice(void **state)
     assert_int_equal(found[0], OARC_JSON_NONE);
     assert_int_equal(found[1], OARC_JSON_NONE);
     oarc_field_find(&f.doc, 0, keys, 0u, found);
+    /* An object claiming more members than there are tokens: the walk ends
+     * at the last token. */
+    parse(&f, "{\"a\":1}");
+    f.doc.tokens[0].size = 5;
+    oarc_field_find(&f.doc, 0, keys, 4u, found);
+    assert_int_equal(found[0], 2);
+    assert_int_equal(found[1], OARC_JSON_NONE);
 }
 
 static void take_judges_what_was_found(void **state)

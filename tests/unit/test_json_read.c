@@ -345,6 +345,16 @@ static void key_index_finds_the_equal_key(void **state)
     assert_int_equal(oarc_json_key_index(&f.doc, -1, keys, 3u), OARC_JSON_NONE);
     assert_int_equal(oarc_json_key_index(&f.doc, 99, keys, 3u), OARC_JSON_NONE);
     assert_int_equal(oarc_json_key_index(NULL, 1, keys, 3u), OARC_JSON_NONE);
+    /* A token that would end past the text equals no key. */
+    f.doc.len = (size_t)f.doc.tokens[1].end;
+    assert_int_equal(oarc_json_key_index(&f.doc, 1, keys, 3u), OARC_JSON_NONE);
+
+    /* A decoded key holding a control byte is compared by decoding again. */
+    const char *const ctl[] = { "a\x01" };
+    oarc_span name;
+    assert_int_equal(parse(&f, "{\"a\\u0001\":1}"), OARC_OK);
+    assert_int_equal(oarc_json_string(&f.doc, 1, &name), OARC_OK);
+    assert_int_equal(oarc_json_key_index(&f.doc, 1, ctl, 1u), 0);
 }
 
 static void member_first_match_wins(void **state)
