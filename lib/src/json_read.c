@@ -559,25 +559,15 @@ typedef enum key_match {
 } key_match;
 
 /*
- * Compares the string token k with key from its bytes as they stand (raw,
- * or decoded by an earlier getter). Printable ASCII other than a backslash
- * stands for itself, so up to the first other byte the comparison is exact
- * without decoding: most keys differ in their first byte, and a key that
- * equals a plain literal needs no decoding to be found. Any other byte
- * (an escape, UTF-8 to validate, a control byte) leaves it to decoding.
+ * Compares a key's bytes as they stand, s[0..n) (raw, or decoded by an
+ * earlier getter), with key. Printable ASCII other than a backslash stands
+ * for itself, so up to the first other byte the comparison is exact without
+ * decoding: most keys differ in their first byte, and a key that equals a
+ * plain literal needs no decoding to be found. Any other byte (an escape,
+ * UTF-8 to validate, a control byte) leaves it to decoding.
  */
-static inline key_match match_key(const oarc_json_doc *doc, int k, const char *key)
+static inline key_match match_key(const char *s, size_t n, const char *key)
 {
-    const jsmntok_t *t = &doc->tokens[k];
-    const char *s;
-    size_t n;
-
-    if (t->type != JSMN_STRING || t->start < 0 || t->end < t->start ||
-        (size_t)t->end >= doc->len) {
-        return KEY_DECODE_FIRST; /* not for this test to judge: oarc_json_string() will */
-    }
-    s = doc->text + t->start;
-    n = (size_t)(t->end - t->start);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
 
@@ -600,15 +590,32 @@ static bool decoded_key_is(oarc_json_doc *doc, int k, const char *key)
            oarc_strnlen(key, name.len) == name.len && memcmp(name.ptr, key, name.len) == 0;
 }
 
+int oarc_json_key_index(oarc_json_doc *doc, int tok, const char *const *keys, size_t n)
+{
+    const jsmntok_t *t = token_at(doc, tok);
+    const char *s;
+    size_t len;
+
+    /* What oarc_json_string() would refuse equals no key. */
+    if (t == NULL || t->type != JSMN_STRING || (size_t)t->end >= doc->len || keys == NULL) {
+        return OARC_JSON_NONE;
+    }
+    s = doc->text + t->start;
+    len = (size_t)(t->end - t->start);
+    for (size_t i = 0; i < n; i++) {
+        key_match match = match_key(s, len, keys[i]);
+
+        if (match == KEY_EQUALS ||
+            (match == KEY_DECODE_FIRST && decoded_key_is(doc, tok, keys[i]))) {
+            return (int)i;
+        }
+    }
+    return OARC_JSON_NONE;
+}
+
 bool oarc_json_key_is(oarc_json_doc *doc, int tok, const char *key)
 {
-    key_match match;
-
-    if (doc == NULL || key == NULL || tok < 0 || tok >= doc->count) {
-        return false;
-    }
-    match = match_key(doc, tok, key);
-    return match == KEY_EQUALS || (match == KEY_DECODE_FIRST && decoded_key_is(doc, tok, key));
+    return key != NULL && oarc_json_key_index(doc, tok, &key, 1u) == 0;
 }
 
 int oarc_json_member(oarc_json_doc *doc, int obj, const char *key)
@@ -622,9 +629,7 @@ int oarc_json_member(oarc_json_doc *doc, int obj, const char *key)
     /* A key that does not decode cannot equal key; it is skipped like any
      * other member. */
     for (int m = 0; m < t->size && k < doc->count - 1; m++) {
-        key_match match = match_key(doc, k, key);
-
-        if (match == KEY_EQUALS || (match == KEY_DECODE_FIRST && decoded_key_is(doc, k, key))) {
+        if (oarc_json_key_index(doc, k, &key, 1u) == 0) {
             return k + 1;
         }
         k = next_sibling(doc, k + 1);

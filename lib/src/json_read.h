@@ -54,6 +54,13 @@ int oarc_json_skip(const oarc_json_doc *doc, int tok);
  *  themselves (a member given twice, say). */
 bool oarc_json_key_is(oarc_json_doc *doc, int tok, const char *key);
 
+/** Which of keys[0..n) (NUL-terminated, none NULL) the string token tok
+ *  decodes to: the index of the first equal one, or OARC_JSON_NONE for none
+ *  (and when tok is no token or keys is NULL). Compared as oarc_json_key_is()
+ *  compares, so one walk of an object's members can look up several keys
+ *  (json_field.c: oarc_field_find). A key that does not decode equals none. */
+int oarc_json_key_index(oarc_json_doc *doc, int tok, const char *const *keys, size_t n);
+
 /** Value token of member key (NUL-terminated) of the object at obj, or
  *  OARC_JSON_NONE when obj is not an object or has no such member. Keys are
  *  compared after unescaping; the first match wins. */

@@ -128,30 +128,45 @@ oarc_status oarc_role_update_write(oarc_json_writer *w, const oarc_role_update *
 /* ------------------------------------------------------------------------ */
 /* Decoding                                                                 */
 
-/* The seven members in the schema's order; the first failure wins. */
+/* The seven members in the schema's order, found in one walk of the object;
+ * the first failure in this order wins. */
+enum role_member { R_OBJECT, R_ID, R_NAME, R_DESCRIPTION, R_PERMISSIONS, R_RESOURCE_TYPE,
+                   R_PREDEFINED, R_MEMBERS };
+
 static oarc_status decode_role_members(oarc_json_doc *doc, int obj, oarc_role *out)
 {
-    oarc_status status = oarc_field_tag(doc, obj, "role");
+    /* On the stack: a static table of pointers would be relocated data. */
+    const char *const role_keys[R_MEMBERS] = {
+        "object", "id", "name", "description", "permissions", "resource_type", "predefined_role",
+    };
+    int found[R_MEMBERS];
+    oarc_status status;
 
+    oarc_field_find(doc, obj, role_keys, R_MEMBERS, found);
+    status = oarc_field_tag_at(doc, found[R_OBJECT], "role");
     if (status == OARC_OK) {
-        status = oarc_field_string(doc, obj, "id", &out->id);
+        status = oarc_field_string_at(doc, role_keys[R_ID], found[R_ID], &out->id);
     }
     if (status == OARC_OK) {
-        status = oarc_field_string(doc, obj, "name", &out->name);
+        status = oarc_field_string_at(doc, role_keys[R_NAME], found[R_NAME], &out->name);
     }
     if (status == OARC_OK) {
         /* Required even though it may be null. */
-        status = oarc_field_string_or_null(doc, obj, "description", &out->description);
+        status = oarc_field_string_or_null_at(doc, role_keys[R_DESCRIPTION],
+                                              found[R_DESCRIPTION], &out->description);
     }
     if (status == OARC_OK) {
-        status = oarc_field_string_array(doc, obj, "permissions", out->permissions,
-                                         OARC_MAX_PERMISSIONS, &out->permission_count);
+        status = oarc_field_string_array_at(doc, role_keys[R_PERMISSIONS], found[R_PERMISSIONS],
+                                            out->permissions, OARC_MAX_PERMISSIONS,
+                                            &out->permission_count);
     }
     if (status == OARC_OK) {
-        status = oarc_field_string(doc, obj, "resource_type", &out->resource_type);
+        status = oarc_field_string_at(doc, role_keys[R_RESOURCE_TYPE], found[R_RESOURCE_TYPE],
+                                      &out->resource_type);
     }
     if (status == OARC_OK) {
-        status = oarc_field_bool(doc, obj, "predefined_role", &out->predefined_role);
+        status = oarc_field_bool_at(doc, role_keys[R_PREDEFINED], found[R_PREDEFINED],
+                                    &out->predefined_role);
     }
     return status;
 }

@@ -324,6 +324,39 @@ static void key_is_compares_like_member(void **state)
     assert_false(oarc_json_key_is(NULL, 1, "p"));
 }
 
+/* oarc_json_key_index() names the first of several keys the token equals,
+ * compared as oarc_json_key_is() compares (plain, escaped, undecodable). */
+static void key_index_finds_the_equal_key(void **state)
+{
+    fixture_t f;
+    const char *const keys[] = { "object", "id", "name" };
+
+    (void)state;
+    assert_int_equal(parse(&f, "{\"name\":1,\"i\\u0064\":2,\"x\":3,\"\\ud800\":4,\"p\":[5]}"),
+                     OARC_OK);
+    assert_int_equal(oarc_json_key_index(&f.doc, 1, keys, 3u), 2);
+    assert_int_equal(oarc_json_key_index(&f.doc, 3, keys, 3u), 1);
+    assert_int_equal(oarc_json_key_index(&f.doc, 3, keys, 1u), OARC_JSON_NONE); /* "id" left out */
+    assert_int_equal(oarc_json_key_index(&f.doc, 5, keys, 3u), OARC_JSON_NONE);
+    assert_int_equal(oarc_json_key_index(&f.doc, 7, keys, 3u), OARC_JSON_NONE); /* lone surrogate */
+    assert_int_equal(oarc_json_key_index(&f.doc, 10, keys, 3u), OARC_JSON_NONE); /* the array */
+    assert_int_equal(oarc_json_key_index(&f.doc, 1, keys, 0u), OARC_JSON_NONE);
+    assert_int_equal(oarc_json_key_index(&f.doc, 1, NULL, 3u), OARC_JSON_NONE);
+    assert_int_equal(oarc_json_key_index(&f.doc, -1, keys, 3u), OARC_JSON_NONE);
+    assert_int_equal(oarc_json_key_index(&f.doc, 99, keys, 3u), OARC_JSON_NONE);
+    assert_int_equal(oarc_json_key_index(NULL, 1, keys, 3u), OARC_JSON_NONE);
+    /* A token that would end past the text equals no key. */
+    f.doc.len = (size_t)f.doc.tokens[1].end;
+    assert_int_equal(oarc_json_key_index(&f.doc, 1, keys, 3u), OARC_JSON_NONE);
+
+    /* A decoded key holding a control byte is compared by decoding again. */
+    const char *const ctl[] = { "a\x01" };
+    oarc_span name;
+    assert_int_equal(parse(&f, "{\"a\\u0001\":1}"), OARC_OK);
+    assert_int_equal(oarc_json_string(&f.doc, 1, &name), OARC_OK);
+    assert_int_equal(oarc_json_key_index(&f.doc, 1, ctl, 1u), 0);
+}
+
 static void member_first_match_wins(void **state)
 {
     fixture_t f;
@@ -837,6 +870,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(rejects_unclosed_and_mismatched),
     cmocka_unit_test(rejects_bad_string_content),
     cmocka_unit_test(rejects_nul_bytes_outside_strings),
+    cmocka_unit_test(key_index_finds_the_equal_key),
 };
 
 OARC_TEST_MAIN(tests)
