@@ -10,13 +10,6 @@
 #include "json_write.h"
 #include "oarc/oarc_role.h"
 
-/** Who holds the assignment: it decides the member ("user" or "group") and
- *  the tag ("user.role" or "group.role") of the answer. */
-typedef enum oarc_principal_type {
-    OARC_PRINCIPAL_USER = 0,
-    OARC_PRINCIPAL_GROUP = 1
-} oarc_principal_type;
-
 /**
  * Write PublicAssignOrganizationGroupRoleBody, `{"role_id": "..."}`, as the
  * whole document of w. The ID is checked first, as strictly as a path

@@ -3,8 +3,8 @@
  * @brief Role assignments. The four principals (a user or a group, in the
  * organization or in a project) differ only in their scope, which gives the
  * path and, for assign, whether a user or a group answers; so the four
- * operations are written once for a scope, and the sixteen public ones only
- * name their scope.
+ * operations are written once (oarc_assignments_*, for a scope and a
+ * principal), and the sixteen named ones fill those in.
  */
 #include "oarc/oarc_assignments.h"
 
@@ -15,7 +15,40 @@
 
 /* ---- One operation, any principal ------------------------------------------------ */
 
-static oarc_status assign_role(oarc_client *c, const oarc_role_scope *scope,
+static const oarc_scope_kind user_kind[] = { OARC_SCOPE_ORG_USER_ROLES,
+                                             OARC_SCOPE_PROJECT_USER_ROLES };
+static const oarc_scope_kind group_kind[] = { OARC_SCOPE_ORG_GROUP_ROLES,
+                                              OARC_SCOPE_PROJECT_GROUP_ROLES };
+
+oarc_status oarc_assignments_scope(const oarc_role_scope *scope,
+                                   const oarc_principal_ref *principal, oarc_role_scope *out)
+{
+    bool project;
+
+    if (scope == NULL || principal == NULL || out == NULL || scope->principal_id != NULL ||
+        (scope->kind != OARC_SCOPE_ORG_ROLES && scope->kind != OARC_SCOPE_PROJECT_ROLES) ||
+        (principal->type != OARC_PRINCIPAL_USER && principal->type != OARC_PRINCIPAL_GROUP)) {
+        return OARC_ERR_ARGUMENT;
+    }
+    project = scope->kind == OARC_SCOPE_PROJECT_ROLES;
+    *out = (oarc_role_scope){
+        principal->type == OARC_PRINCIPAL_USER ? user_kind[project] : group_kind[project],
+        scope->project_id, principal->id
+    };
+    return OARC_OK;
+}
+
+/* The assignment collection of (scope, principal); NULL when either is bad,
+ * which oarc_op_start() refuses as OARC_ERR_ARGUMENT after clearing the last
+ * call's details, like any bad scope. */
+static const oarc_role_scope *collection(const oarc_role_scope *scope,
+                                         const oarc_principal_ref *principal,
+                                         oarc_role_scope *out)
+{
+    return oarc_assignments_scope(scope, principal, out) == OARC_OK ? out : NULL;
+}
+
+static oarc_status assign_in(oarc_client *c, const oarc_role_scope *scope,
                                const char *role_id, oarc_role_assignment *out)
 {
     oarc_path p;
@@ -41,7 +74,7 @@ static oarc_status assign_role(oarc_client *c, const oarc_role_scope *scope,
     return oarc_op_decoded(c, &doc, status);
 }
 
-static oarc_status retrieve_assigned(oarc_client *c, const oarc_role_scope *scope,
+static oarc_status retrieve_in(oarc_client *c, const oarc_role_scope *scope,
                                      const char *role_id, oarc_role *out)
 {
     oarc_path p;
@@ -59,7 +92,7 @@ static oarc_status retrieve_assigned(oarc_client *c, const oarc_role_scope *scop
                              : oarc_op_decoded(c, &doc, oarc_assigned_role_decode(&doc, 0, out));
 }
 
-static oarc_status unassign_role(oarc_client *c, const oarc_role_scope *scope,
+static oarc_status remove_in(oarc_client *c, const oarc_role_scope *scope,
                                  const char *role_id, oarc_role_unassigned *out)
 {
     oarc_path p;
@@ -77,40 +110,78 @@ static oarc_status unassign_role(oarc_client *c, const oarc_role_scope *scope,
                              : oarc_op_decoded(c, &doc, oarc_role_unassigned_decode(&doc, out));
 }
 
-/* The scope of each principal. */
-#define ORG_USER(user) { OARC_SCOPE_ORG_USER_ROLES, NULL, (user) }
-#define ORG_GROUP(group) { OARC_SCOPE_ORG_GROUP_ROLES, NULL, (group) }
-#define PROJECT_USER(project, user) { OARC_SCOPE_PROJECT_USER_ROLES, (project), (user) }
-#define PROJECT_GROUP(project, group) { OARC_SCOPE_PROJECT_GROUP_ROLES, (project), (group) }
+oarc_status oarc_assignments_list(oarc_client *c, const oarc_role_scope *scope,
+                                  const oarc_principal_ref *principal,
+                                  const oarc_list_params *params, oarc_role_page *page)
+{
+    oarc_role_scope where;
+    return oarc_page_fetch(c, collection(scope, principal, &where), params, page);
+}
+
+oarc_status oarc_assignments_assign(oarc_client *c, const oarc_role_scope *scope,
+                                    const oarc_principal_ref *principal, const char *role_id,
+                                    oarc_role_assignment *out)
+{
+    oarc_role_scope where;
+    return assign_in(c, collection(scope, principal, &where), role_id, out);
+}
+
+oarc_status oarc_assignments_retrieve(oarc_client *c, const oarc_role_scope *scope,
+                                      const oarc_principal_ref *principal,
+                                      const char *role_id, oarc_role *out)
+{
+    oarc_role_scope where;
+    return retrieve_in(c, collection(scope, principal, &where), role_id, out);
+}
+
+oarc_status oarc_assignments_remove(oarc_client *c, const oarc_role_scope *scope,
+                                    const oarc_principal_ref *principal, const char *role_id,
+                                    oarc_role_unassigned *out)
+{
+    oarc_role_scope where;
+    return remove_in(c, collection(scope, principal, &where), role_id, out);
+}
+
+/* ---- The named operations ---------------------------------------------------------- */
+
+/* The scope and principal of each named family. */
+#define ORG { OARC_SCOPE_ORG_ROLES, NULL, NULL }
+#define PROJECT(project) { OARC_SCOPE_PROJECT_ROLES, (project), NULL }
+#define USER(user) { OARC_PRINCIPAL_USER, (user) }
+#define GROUP(group) { OARC_PRINCIPAL_GROUP, (group) }
 
 /* ---- A user's organization roles ------------------------------------------------- */
 
 oarc_status oarc_org_user_role_list(oarc_client *c, const char *user_id,
                                     const oarc_list_params *params, oarc_role_page *page)
 {
-    const oarc_role_scope scope = ORG_USER(user_id);
-    return oarc_page_fetch(c, &scope, params, page);
+    const oarc_role_scope scope = ORG;
+    const oarc_principal_ref who = USER(user_id);
+    return oarc_assignments_list(c, &scope, &who, params, page);
 }
 
 oarc_status oarc_org_user_role_assign(oarc_client *c, const char *user_id, const char *role_id,
                                       oarc_role_assignment *out)
 {
-    const oarc_role_scope scope = ORG_USER(user_id);
-    return assign_role(c, &scope, role_id, out);
+    const oarc_role_scope scope = ORG;
+    const oarc_principal_ref who = USER(user_id);
+    return oarc_assignments_assign(c, &scope, &who, role_id, out);
 }
 
 oarc_status oarc_org_user_role_retrieve(oarc_client *c, const char *user_id,
                                         const char *role_id, oarc_role *out)
 {
-    const oarc_role_scope scope = ORG_USER(user_id);
-    return retrieve_assigned(c, &scope, role_id, out);
+    const oarc_role_scope scope = ORG;
+    const oarc_principal_ref who = USER(user_id);
+    return oarc_assignments_retrieve(c, &scope, &who, role_id, out);
 }
 
 oarc_status oarc_org_user_role_unassign(oarc_client *c, const char *user_id,
                                         const char *role_id, oarc_role_unassigned *out)
 {
-    const oarc_role_scope scope = ORG_USER(user_id);
-    return unassign_role(c, &scope, role_id, out);
+    const oarc_role_scope scope = ORG;
+    const oarc_principal_ref who = USER(user_id);
+    return oarc_assignments_remove(c, &scope, &who, role_id, out);
 }
 
 /* ---- A group's organization roles ------------------------------------------------ */
@@ -118,29 +189,33 @@ oarc_status oarc_org_user_role_unassign(oarc_client *c, const char *user_id,
 oarc_status oarc_org_group_role_list(oarc_client *c, const char *group_id,
                                      const oarc_list_params *params, oarc_role_page *page)
 {
-    const oarc_role_scope scope = ORG_GROUP(group_id);
-    return oarc_page_fetch(c, &scope, params, page);
+    const oarc_role_scope scope = ORG;
+    const oarc_principal_ref who = GROUP(group_id);
+    return oarc_assignments_list(c, &scope, &who, params, page);
 }
 
 oarc_status oarc_org_group_role_assign(oarc_client *c, const char *group_id,
                                        const char *role_id, oarc_role_assignment *out)
 {
-    const oarc_role_scope scope = ORG_GROUP(group_id);
-    return assign_role(c, &scope, role_id, out);
+    const oarc_role_scope scope = ORG;
+    const oarc_principal_ref who = GROUP(group_id);
+    return oarc_assignments_assign(c, &scope, &who, role_id, out);
 }
 
 oarc_status oarc_org_group_role_retrieve(oarc_client *c, const char *group_id,
                                          const char *role_id, oarc_role *out)
 {
-    const oarc_role_scope scope = ORG_GROUP(group_id);
-    return retrieve_assigned(c, &scope, role_id, out);
+    const oarc_role_scope scope = ORG;
+    const oarc_principal_ref who = GROUP(group_id);
+    return oarc_assignments_retrieve(c, &scope, &who, role_id, out);
 }
 
 oarc_status oarc_org_group_role_unassign(oarc_client *c, const char *group_id,
                                          const char *role_id, oarc_role_unassigned *out)
 {
-    const oarc_role_scope scope = ORG_GROUP(group_id);
-    return unassign_role(c, &scope, role_id, out);
+    const oarc_role_scope scope = ORG;
+    const oarc_principal_ref who = GROUP(group_id);
+    return oarc_assignments_remove(c, &scope, &who, role_id, out);
 }
 
 /* ---- A user's project roles ------------------------------------------------------ */
@@ -149,32 +224,36 @@ oarc_status oarc_project_user_role_list(oarc_client *c, const char *project_id,
                                         const char *user_id, const oarc_list_params *params,
                                         oarc_role_page *page)
 {
-    const oarc_role_scope scope = PROJECT_USER(project_id, user_id);
-    return oarc_page_fetch(c, &scope, params, page);
+    const oarc_role_scope scope = PROJECT(project_id);
+    const oarc_principal_ref who = USER(user_id);
+    return oarc_assignments_list(c, &scope, &who, params, page);
 }
 
 oarc_status oarc_project_user_role_assign(oarc_client *c, const char *project_id,
                                           const char *user_id, const char *role_id,
                                           oarc_role_assignment *out)
 {
-    const oarc_role_scope scope = PROJECT_USER(project_id, user_id);
-    return assign_role(c, &scope, role_id, out);
+    const oarc_role_scope scope = PROJECT(project_id);
+    const oarc_principal_ref who = USER(user_id);
+    return oarc_assignments_assign(c, &scope, &who, role_id, out);
 }
 
 oarc_status oarc_project_user_role_retrieve(oarc_client *c, const char *project_id,
                                             const char *user_id, const char *role_id,
                                             oarc_role *out)
 {
-    const oarc_role_scope scope = PROJECT_USER(project_id, user_id);
-    return retrieve_assigned(c, &scope, role_id, out);
+    const oarc_role_scope scope = PROJECT(project_id);
+    const oarc_principal_ref who = USER(user_id);
+    return oarc_assignments_retrieve(c, &scope, &who, role_id, out);
 }
 
 oarc_status oarc_project_user_role_unassign(oarc_client *c, const char *project_id,
                                             const char *user_id, const char *role_id,
                                             oarc_role_unassigned *out)
 {
-    const oarc_role_scope scope = PROJECT_USER(project_id, user_id);
-    return unassign_role(c, &scope, role_id, out);
+    const oarc_role_scope scope = PROJECT(project_id);
+    const oarc_principal_ref who = USER(user_id);
+    return oarc_assignments_remove(c, &scope, &who, role_id, out);
 }
 
 /* ---- A group's project roles ----------------------------------------------------- */
@@ -183,30 +262,34 @@ oarc_status oarc_project_group_role_list(oarc_client *c, const char *project_id,
                                          const char *group_id, const oarc_list_params *params,
                                          oarc_role_page *page)
 {
-    const oarc_role_scope scope = PROJECT_GROUP(project_id, group_id);
-    return oarc_page_fetch(c, &scope, params, page);
+    const oarc_role_scope scope = PROJECT(project_id);
+    const oarc_principal_ref who = GROUP(group_id);
+    return oarc_assignments_list(c, &scope, &who, params, page);
 }
 
 oarc_status oarc_project_group_role_assign(oarc_client *c, const char *project_id,
                                            const char *group_id, const char *role_id,
                                            oarc_role_assignment *out)
 {
-    const oarc_role_scope scope = PROJECT_GROUP(project_id, group_id);
-    return assign_role(c, &scope, role_id, out);
+    const oarc_role_scope scope = PROJECT(project_id);
+    const oarc_principal_ref who = GROUP(group_id);
+    return oarc_assignments_assign(c, &scope, &who, role_id, out);
 }
 
 oarc_status oarc_project_group_role_retrieve(oarc_client *c, const char *project_id,
                                              const char *group_id, const char *role_id,
                                              oarc_role *out)
 {
-    const oarc_role_scope scope = PROJECT_GROUP(project_id, group_id);
-    return retrieve_assigned(c, &scope, role_id, out);
+    const oarc_role_scope scope = PROJECT(project_id);
+    const oarc_principal_ref who = GROUP(group_id);
+    return oarc_assignments_retrieve(c, &scope, &who, role_id, out);
 }
 
 oarc_status oarc_project_group_role_unassign(oarc_client *c, const char *project_id,
                                              const char *group_id, const char *role_id,
                                              oarc_role_unassigned *out)
 {
-    const oarc_role_scope scope = PROJECT_GROUP(project_id, group_id);
-    return unassign_role(c, &scope, role_id, out);
+    const oarc_role_scope scope = PROJECT(project_id);
+    const oarc_principal_ref who = GROUP(group_id);
+    return oarc_assignments_remove(c, &scope, &who, role_id, out);
 }

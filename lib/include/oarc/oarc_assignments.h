@@ -20,6 +20,45 @@
 #include "oarc_roles.h"
 #include "oarc_status.h"
 
+/* ---- Any scope, any principal ------------------------------------------------------ */
+
+/*
+ * One function per operation. The scope says where (the organization,
+ * {OARC_SCOPE_ORG_ROLES, NULL, NULL}, or a project, {OARC_SCOPE_PROJECT_ROLES,
+ * project_id, NULL}), the principal says who (a user or a group, and its ID).
+ * Any other scope, or a NULL principal or one of no known type, is
+ * OARC_ERR_ARGUMENT and sends nothing. The sixteen named functions below are
+ * these with the scope and the principal filled in.
+ */
+
+/** GET {scope}/{users|groups}/{id}/roles: one page of AssignedRoleDetails. */
+oarc_status oarc_assignments_list(oarc_client *client, const oarc_role_scope *scope,
+                                  const oarc_principal_ref *principal,
+                                  const oarc_list_params *params, oarc_role_page *page);
+
+/** POST {scope}/{users|groups}/{id}/roles `{"role_id": ...}`: the assignment. */
+oarc_status oarc_assignments_assign(oarc_client *client, const oarc_role_scope *scope,
+                                    const oarc_principal_ref *principal, const char *role_id,
+                                    oarc_role_assignment *out);
+
+/** GET {scope}/{users|groups}/{id}/roles/{role_id}: the assigned role. */
+oarc_status oarc_assignments_retrieve(oarc_client *client, const oarc_role_scope *scope,
+                                      const oarc_principal_ref *principal,
+                                      const char *role_id, oarc_role *out);
+
+/** DELETE {scope}/{users|groups}/{id}/roles/{role_id}: unassign. */
+oarc_status oarc_assignments_remove(oarc_client *client, const oarc_role_scope *scope,
+                                    const oarc_principal_ref *principal, const char *role_id,
+                                    oarc_role_unassigned *out);
+
+/**
+ * The collection of principal's roles in scope, as oarc_role_iter_init()
+ * takes it to walk them: OARC_OK, or OARC_ERR_ARGUMENT as above (out is then
+ * left as it was). The IDs are pointed to, not copied.
+ */
+oarc_status oarc_assignments_scope(const oarc_role_scope *scope,
+                                   const oarc_principal_ref *principal, oarc_role_scope *out);
+
 /* ---- A user's organization roles: /organization/users/{user_id}/roles ------------- */
 
 /** GET: one page (params as for oarc_org_role_list). */

@@ -122,6 +122,19 @@ typedef struct oarc_role_scope {
     const char *principal_id; /**< the user or group of an assignment scope */
 } oarc_role_scope;
 
+/** Who holds an assignment: a user or a group. It decides the path
+ *  ("/users" or "/groups") and the member of the answer. */
+typedef enum oarc_principal_type {
+    OARC_PRINCIPAL_USER = 0,
+    OARC_PRINCIPAL_GROUP = 1
+} oarc_principal_type;
+
+/** The user or group an assignment operation addresses. */
+typedef struct oarc_principal_ref {
+    oarc_principal_type type; /**< a user or a group */
+    const char *id;           /**< its ID: one path segment, checked like every ID */
+} oarc_principal_ref;
+
 /** Sort order of a list. */
 typedef enum oarc_list_order {
     OARC_ORDER_DEFAULT = 0, /**< not sent: the server's default (asc) */

@@ -22,6 +22,38 @@
 #include "oarc_role.h"
 #include "oarc_status.h"
 
+/* ---- Any scope: the organization's roles or a project's -------------------------- */
+
+/*
+ * One function per operation; the scope says whose roles. It is
+ * {OARC_SCOPE_ORG_ROLES, NULL, NULL} or {OARC_SCOPE_PROJECT_ROLES, project_id,
+ * NULL}; any other scope (an assignment collection, or an ID the kind does not
+ * use) is OARC_ERR_ARGUMENT and sends nothing. The named functions below
+ * (oarc_org_role_update, oarc_project_role_update, ...) are these with the
+ * scope filled in.
+ */
+
+/** GET {scope}/roles: one page; as oarc_org_role_list(). */
+oarc_status oarc_roles_list(oarc_client *client, const oarc_role_scope *scope,
+                            const oarc_list_params *params, oarc_role_page *page);
+
+/** POST {scope}/roles: create a role; as oarc_org_role_create(). */
+oarc_status oarc_roles_create(oarc_client *client, const oarc_role_scope *scope,
+                              const oarc_role_create *create, oarc_role *out);
+
+/** GET {scope}/roles/{role_id}; as oarc_org_role_retrieve(). */
+oarc_status oarc_roles_retrieve(oarc_client *client, const oarc_role_scope *scope,
+                                const char *role_id, oarc_role *out);
+
+/** POST {scope}/roles/{role_id}: update a role; as oarc_org_role_update(). */
+oarc_status oarc_roles_update(oarc_client *client, const oarc_role_scope *scope,
+                              const char *role_id, const oarc_role_update *update,
+                              oarc_role *out);
+
+/** DELETE {scope}/roles/{role_id}; as oarc_org_role_delete(). */
+oarc_status oarc_roles_delete(oarc_client *client, const oarc_role_scope *scope,
+                              const char *role_id, oarc_role_deleted *out);
+
 /* ---- Organization roles ---------------------------------------------------------- */
 
 /**
