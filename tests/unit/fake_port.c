@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "test_main.h" /* cmocka: the reply helpers fail the running test */
+
 static oarc_status fake_connect(void *ctx, const char *host, uint16_t port, uint32_t timeout_ms)
 {
     fake_port *f = ctx;
@@ -123,6 +125,57 @@ void fake_port_reply(fake_port *f, const char *bytes, fake_after after)
     if (f->reply_count < FAKE_MAX_REPLIES) {
         f->replies[f->reply_count++] = (fake_reply){ bytes, after };
     }
+}
+
+/* The text slot of the reply about to be queued; NULL when the queue is full. */
+static char *reply_slot(fake_port *f)
+{
+    return f->reply_count < FAKE_MAX_REPLIES ? f->reply_text[f->reply_count] : NULL;
+}
+
+/* "name: value\r\n" in out, or "" when value is NULL. */
+static const char *header(char *out, size_t cap, const char *name, const char *value)
+{
+    if (value == NULL) {
+        return "";
+    }
+    int w = snprintf(out, cap, "%s: %s\r\n", name, value);
+    assert_true(w > 0 && (size_t)w < cap);
+    return out;
+}
+
+void fake_reply_json(fake_port *f, const char *request_id, const char *body, fake_after after)
+{
+    char *r = reply_slot(f);
+    if (r == NULL) {
+        return;
+    }
+    char id[128];
+    size_t n = strlen(body);
+    size_t half = n / 2u;
+    int w = snprintf(r, FAKE_REPLY_CAP,
+                     "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                     "%sTransfer-Encoding: chunked\r\n\r\n%zx\r\n%.*s\r\n%zx\r\n%s\r\n0\r\n\r\n",
+                     header(id, sizeof id, "x-request-id", request_id), half, (int)half, body,
+                     n - half, body + half);
+    assert_true(half > 0u && w > 0 && (size_t)w < FAKE_REPLY_CAP);
+    fake_port_reply(f, r, after);
+}
+
+void fake_reply_status(fake_port *f, const char *status_line, const char *content_type,
+                       const char *request_id, const char *body)
+{
+    char *r = reply_slot(f);
+    if (r == NULL) {
+        return;
+    }
+    char type[128];
+    char id[128];
+    int w = snprintf(r, FAKE_REPLY_CAP, "HTTP/1.1 %s\r\n%s%sContent-Length: %zu\r\n\r\n%s",
+                     status_line, header(type, sizeof type, "Content-Type", content_type),
+                     header(id, sizeof id, "x-request-id", request_id), strlen(body), body);
+    assert_true(w > 0 && (size_t)w < FAKE_REPLY_CAP);
+    fake_port_reply(f, r, FAKE_KEEP);
 }
 
 size_t fake_port_sent_count(const fake_port *f, const char *needle)

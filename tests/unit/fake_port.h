@@ -28,6 +28,7 @@ typedef struct fake_reply {
 #define FAKE_MAX_REPLIES 16
 #define FAKE_MAX_CONNECTS 16
 #define FAKE_SENT_CAP 16384
+#define FAKE_REPLY_CAP 16384 /**< the longest reply fake_reply_* writes */
 
 typedef struct fake_port {
     uint32_t now;                               /**< virtual milliseconds */
@@ -35,6 +36,7 @@ typedef struct fake_port {
     oarc_status connect_result[FAKE_MAX_CONNECTS]; /**< per connect attempt; default OK */
     fake_reply replies[FAKE_MAX_REPLIES];
     size_t reply_count;
+    char reply_text[FAKE_MAX_REPLIES][FAKE_REPLY_CAP]; /**< fake_reply_*'s, by slot */
 
     /* What happened. */
     size_t connects;
@@ -58,6 +60,20 @@ void fake_port_init(fake_port *f, oarc_port *port);
 
 /** Queue a reply for the next request. */
 void fake_port_reply(fake_port *f, const char *bytes, fake_after after);
+
+/** Queue a 200 whose JSON body arrives in two chunks, as the API sends it
+ *  (Content-Type: application/json, Transfer-Encoding: chunked), with an
+ *  x-request-id header unless request_id is NULL. The text is kept in f.
+ *  Fails the running test if body is shorter than 2 bytes or the reply does
+ *  not fit FAKE_REPLY_CAP; queues nothing once FAKE_MAX_REPLIES are queued,
+ *  as fake_port_reply. */
+void fake_reply_json(fake_port *f, const char *request_id, const char *body, fake_after after);
+
+/** Queue "HTTP/1.1 <status_line>" with a Content-Length body, and the headers
+ *  Content-Type and x-request-id, each unless NULL; the connection stays
+ *  open. Fails the running test as fake_reply_json does. */
+void fake_reply_status(fake_port *f, const char *status_line, const char *content_type,
+                       const char *request_id, const char *body);
 
 /** Count of occurrences of needle in everything sent. */
 size_t fake_port_sent_count(const fake_port *f, const char *needle);

@@ -30,22 +30,10 @@ static void setup_client(void)
     assert_int_equal(oarc_client_init(&client, &cfg), OARC_OK);
 }
 
-#define REPLY_CAP 4096
-static char reply_pool[FAKE_MAX_REPLIES][REPLY_CAP];
-static size_t reply_next;
-
 /* Queue a 200 whose JSON body arrives in two chunks, as the API sends it. */
 static void reply_json(const char *body)
 {
-    char *r = reply_pool[reply_next++ % FAKE_MAX_REPLIES];
-    size_t n = strlen(body);
-    size_t half = n / 2u;
-    int w = snprintf(r, REPLY_CAP,
-                     "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                     "Transfer-Encoding: chunked\r\n\r\n%zx\r\n%.*s\r\n%zx\r\n%s\r\n0\r\n\r\n",
-                     half, (int)half, body, n - half, body + half);
-    assert_true(half > 0u && w > 0 && (size_t)w < REPLY_CAP);
-    fake_port_reply(&fake, r, FAKE_KEEP);
+    fake_reply_json(&fake, NULL, body, FAKE_KEEP);
 }
 
 /* ---- Bodies as the API answers them ---------------------------------------------------- */

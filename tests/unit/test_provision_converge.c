@@ -40,28 +40,10 @@ static void setup_client(void)
 
 /* ---- Answers shaped like the API's ------------------------------------------------ */
 
-#define REPLY_CAP 4096
-static char reply_pool[FAKE_MAX_REPLIES][REPLY_CAP];
-static size_t reply_next;
-
-static char *reply_slot(void)
-{
-    return reply_pool[reply_next++ % FAKE_MAX_REPLIES];
-}
-
 /* A 200 with a chunked JSON body (as the API sends it) and request id req. */
 static void reply_ok(const char *req, const char *body, fake_after after)
 {
-    char *r = reply_slot();
-    size_t n = strlen(body);
-    size_t half = n / 2u;
-    int w = snprintf(r, REPLY_CAP,
-                     "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                     "x-request-id: %s\r\nTransfer-Encoding: chunked\r\n\r\n"
-                     "%zx\r\n%.*s\r\n%zx\r\n%s\r\n0\r\n\r\n",
-                     req, half, (int)half, body, n - half, body + half);
-    assert_true(half > 0u && w > 0 && (size_t)w < REPLY_CAP);
-    fake_port_reply(&fake, r, after);
+    fake_reply_json(&fake, req, body, after);
 }
 
 static void reply_json(const char *req, const char *body)
@@ -72,19 +54,13 @@ static void reply_json(const char *req, const char *body)
 /* An API error: status line, request id, the error object's message. */
 static void reply_error(const char *status_line, const char *req, const char *message)
 {
-    char *r = reply_slot();
     char body[512];
     int b = snprintf(body, sizeof body,
                      "{\"error\":{\"message\":\"%s\",\"type\":\"invalid_request_error\","
                      "\"param\":null,\"code\":null}}",
                      message);
     assert_true(b > 0 && (size_t)b < sizeof body);
-    int w = snprintf(r, REPLY_CAP,
-                     "HTTP/1.1 %s\r\nContent-Type: application/json\r\nx-request-id: %s\r\n"
-                     "Content-Length: %zu\r\n\r\n%s",
-                     status_line, req, strlen(body), body);
-    assert_true(w > 0 && (size_t)w < REPLY_CAP);
-    fake_port_reply(&fake, r, FAKE_KEEP);
+    fake_reply_status(&fake, status_line, "application/json", req, body);
 }
 
 #define TEXT(s) "\"" s "\""
@@ -402,7 +378,7 @@ static void update_carries_only_the_differing_fields(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const prov_plan plan = plan_of(&cases[i].want, 1, NULL, 0);
-        char page[REPLY_CAP];
+        char page[4096];
         snprintf(page, sizeof page, PAGE("%s"), cases[i].have);
         setup_client();
         reply_json("req_list", page);

@@ -35,34 +35,22 @@ static void setup_client(void)
 
 /* ---- Replies shaped like the API's: chunked, JSON bodies ------------------------- */
 
-#define REPLY_CAP 16384
-static char reply_pool[FAKE_MAX_REPLIES][REPLY_CAP];
-static size_t reply_next;
+#define REPLY_CAP FAKE_REPLY_CAP /* a body as long as a scripted reply holds */
+static size_t reply_next;          /* numbers the request ids */
 
 /* Queue a 200 whose body arrives in two chunks, as the real API sends it. */
 static void reply_json(const char *body)
 {
-    char *r = reply_pool[reply_next++ % FAKE_MAX_REPLIES];
-    size_t n = strlen(body);
-    size_t half = n / 2u;
-    assert_true(half > 0u);
-    int w = snprintf(r, REPLY_CAP,
-                     "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                     "x-request-id: req_%zu\r\nTransfer-Encoding: chunked\r\n\r\n"
-                     "%zx\r\n%.*s\r\n%zx\r\n%s\r\n0\r\n\r\n",
-                     reply_next, half, (int)half, body, n - half, body + half);
-    assert_true(w > 0 && (size_t)w < REPLY_CAP);
-    fake_port_reply(&fake, r, FAKE_KEEP);
+    char request_id[32];
+    snprintf(request_id, sizeof request_id, "req_%zu", ++reply_next);
+    fake_reply_json(&fake, request_id, body, FAKE_KEEP);
 }
 
 /* Queue a non-2xx answer with a Content-Length body. */
 static void reply_status(const char *status_line, const char *body)
 {
-    char *r = reply_pool[reply_next++ % FAKE_MAX_REPLIES];
-    int w = snprintf(r, REPLY_CAP, "HTTP/1.1 %s\r\nx-request-id: req_err\r\nContent-Length: %zu\r\n\r\n%s",
-                     status_line, strlen(body), body);
-    assert_true(w > 0 && (size_t)w < REPLY_CAP);
-    fake_port_reply(&fake, r, FAKE_KEEP);
+    reply_next++;
+    fake_reply_status(&fake, status_line, NULL, "req_err", body);
 }
 
 #define ROLE_JSON(id)                                                                    \
