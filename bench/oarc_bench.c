@@ -19,6 +19,7 @@
 #include <stdlib.h>
 
 #include "oarc/oarc.h"
+#include "host_cli.h"
 #include "oarc_board.h"
 
 #define BENCH_NOINLINE __attribute__((noinline))
@@ -74,18 +75,6 @@ BENCH_NOINLINE int bench_resumed_update(void)
     return update_role(BENCH_ROLE);
 }
 
-static size_t read_ca(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return 0;
-    }
-    size_t n = fread(ca, 1, sizeof(ca) - 1, f);
-    fclose(f);
-    ca[n] = '\0';
-    return n + 1; /* PEM: the NUL is counted */
-}
-
 int main(int argc, char **argv)
 {
     if (argc < 4) {
@@ -94,10 +83,14 @@ int main(int argc, char **argv)
     }
     long n = strtol(argv[3], NULL, 10);
     long resumes = argc > 4 ? strtol(argv[4], NULL, 10) : 0;
-    size_t ca_len = read_ca(argv[2]);
+    size_t ca_len = 0;
+    if (!host_cli_read_file("CA_FILE", argv[2], ca, sizeof ca, &ca_len)) {
+        return 2;
+    }
+    ca_len++; /* PEM: the NUL is counted */
     oarc_port port;
-    if (n < 1 || resumes < 0 || ca_len == 0 || oarc_board_init(&port) != OARC_OK) {
-        fprintf(stderr, "oarc_bench: bad arguments, CA file or network\n");
+    if (n < 1 || resumes < 0 || oarc_board_init(&port) != OARC_OK) {
+        fprintf(stderr, "oarc_bench: bad arguments or network\n");
         return 2;
     }
     oarc_client_config cfg = {

@@ -14,6 +14,7 @@
 
 #include "oarc/oarc.h"
 #include "oarc/oarc_printable.h"
+#include "host_cli.h"
 #include "oarc_board.h"
 
 static oarc_client client;
@@ -24,18 +25,6 @@ static long now_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
-
-static size_t read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return 0;
-    }
-    size_t n = fread(ca, 1, sizeof(ca) - 1, f);
-    fclose(f);
-    ca[n] = '\0';
-    return n + 1;
 }
 
 static void report(int call, oarc_status st, const oarc_role *role, long elapsed)
@@ -60,11 +49,11 @@ int main(int argc, char **argv)
                 argv[0]);
         return 2;
     }
-    size_t ca_len = read_file(argv[2]);
-    if (ca_len == 0) {
-        fprintf(stderr, "cannot read %s\n", argv[2]);
+    size_t ca_len = 0;
+    if (!host_cli_read_file("CA_FILE", argv[2], ca, sizeof ca, &ca_len)) {
         return 2;
     }
+    ca_len++; /* PEM: the NUL is counted */
     oarc_port port;
     if (oarc_board_init(&port) != OARC_OK) {
         fprintf(stderr, "board %s: network not up\n", oarc_board_name());
