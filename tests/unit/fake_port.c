@@ -120,6 +120,19 @@ void fake_port_init(fake_port *f, oarc_port *port)
                          fake_now, fake_sleep, fake_entropy };
 }
 
+void fake_port_client(fake_port *f, oarc_client *client)
+{
+    fake_port_init(f, &f->port);
+    oarc_client_config cfg = {
+        .base_url = "http://api.test/v1",
+        .admin_key = "sk-admin-test-key",
+        .port = &f->port,
+        .max_retries = 0,
+        .allow_insecure_http = true,
+    };
+    assert_int_equal(oarc_client_init(client, &cfg), OARC_OK);
+}
+
 void fake_port_reply(fake_port *f, const char *bytes, fake_after after)
 {
     if (f->reply_count < FAKE_MAX_REPLIES) {

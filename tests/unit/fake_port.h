@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "oarc/oarc_client.h"
 #include "oarc/oarc_port.h"
 
 typedef enum fake_after {
@@ -53,10 +54,17 @@ typedef struct fake_port {
     uint32_t sleeps[32];
     size_t sleep_count;
     uint8_t entropy_byte;                       /**< every entropy byte */
+    oarc_port port;                             /**< the port fake_port_client gives */
 } fake_port;
 
 /** Zero f and fill port with the fake's functions. */
 void fake_port_init(fake_port *f, oarc_port *port);
+
+/** fake_port_init(f, &f->port), then client initialised over it as the API
+ *  tests use it: base URL http://api.test/v1 (plain HTTP allowed), admin key
+ *  sk-admin-test-key, no retries (each scripted answer is final). Fails the
+ *  running test if the client refuses. */
+void fake_port_client(fake_port *f, oarc_client *client);
 
 /** Queue a reply for the next request. */
 void fake_port_reply(fake_port *f, const char *bytes, fake_after after);

@@ -26,16 +26,7 @@ static prov_run run;       /* a few KB: static, as on a device */
 
 static void setup_client(void)
 {
-    static oarc_port port;
-    fake_port_init(&fake, &port);
-    oarc_client_config cfg = {
-        .base_url = "http://api.test/v1",
-        .admin_key = "sk-admin-test-key",
-        .port = &port,
-        .max_retries = 0, /* each scripted answer is final */
-        .allow_insecure_http = true,
-    };
-    assert_int_equal(oarc_client_init(&client, &cfg), OARC_OK);
+    fake_port_client(&fake, &client);
 }
 
 /* ---- Answers shaped like the API's ------------------------------------------------ */

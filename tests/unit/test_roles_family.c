@@ -21,16 +21,7 @@ static fake_port fake;
 
 static void setup_client(void)
 {
-    static oarc_port port;
-    fake_port_init(&fake, &port);
-    oarc_client_config cfg = {
-        .base_url = "http://api.test/v1",
-        .admin_key = "sk-admin-test-key",
-        .port = &port,
-        .max_retries = 0,
-        .allow_insecure_http = true,
-    };
-    assert_int_equal(oarc_client_init(&client, &cfg), OARC_OK);
+    fake_port_client(&fake, &client);
 }
 
 /* ---- Replies shaped like the API's: chunked, JSON bodies ------------------------- */
