@@ -37,7 +37,7 @@ static jsmntok_t *token_at(const oarc_json_doc *doc, int tok)
     if (doc == NULL || doc->tokens == NULL || tok < 0 || tok >= doc->count) {
         return NULL;
     }
-    t = &doc->tokens[tok];
+    t = &oarc_json_tokens(doc)[tok];
     if (t->start < 0 || t->start > t->end || (size_t)t->end > doc->len) {
         return NULL;
     }
@@ -75,7 +75,7 @@ int oarc_json_skip(const oarc_json_doc *doc, int tok)
      * exceeds the tokens left, so it cannot overflow, and sizes that claim
      * more children than there are tokens end the walk at count. */
     while (pending > 0 && tok < doc->count) {
-        int size = doc->tokens[tok].size;
+        int size = oarc_json_tokens(doc)[tok].size;
         int left = doc->count - tok - 1;
 
         pending--;
@@ -92,7 +92,7 @@ int oarc_json_skip(const oarc_json_doc *doc, int tok)
  * none, and needs no walk. */
 static int next_sibling(const oarc_json_doc *doc, int tok)
 {
-    return doc->tokens[tok].size == 0 ? tok + 1 : oarc_json_skip(doc, tok);
+    return oarc_json_tokens(doc)[tok].size == 0 ? tok + 1 : oarc_json_skip(doc, tok);
 }
 
 /* ---- Shape check ---------------------------------------------------------- */
@@ -195,7 +195,7 @@ static bool raw_string_ok(const char *s, size_t n)
  */
 static bool container_ok(const oarc_json_doc *doc, int c)
 {
-    const jsmntok_t *t = &doc->tokens[c];
+    const jsmntok_t *t = &oarc_json_tokens(doc)[c];
     bool object = (t->type == JSMN_OBJECT);
     int pos = t->start + 1; /* after the opening bracket */
     int child = c + 1;
@@ -210,7 +210,7 @@ static bool container_ok(const oarc_json_doc *doc, int c)
             if (child >= doc->count - 1) {
                 return false; /* no room for a key and its value */
             }
-            key = &doc->tokens[child];
+            key = &oarc_json_tokens(doc)[child];
             if (key->type != JSMN_STRING || key->size != 1 ||
                 !gap_ok(doc->text, pos, text_start(key), sep)) {
                 return false;
@@ -222,7 +222,7 @@ static bool container_ok(const oarc_json_doc *doc, int c)
         if (child >= doc->count) {
             return false;
         }
-        v = &doc->tokens[child];
+        v = &oarc_json_tokens(doc)[child];
         /* Only containers and keys have children; jsmn gives a value some
          * after a stray ':' (`{"a":"b":1}`, `[1:2]`). */
         if ((!is_container(v) && v->size != 0) || !gap_ok(doc->text, pos, text_start(v), sep)) {
@@ -236,7 +236,7 @@ static bool container_ok(const oarc_json_doc *doc, int c)
 
 static bool token_ok(const oarc_json_doc *doc, int i)
 {
-    const jsmntok_t *t = &doc->tokens[i];
+    const jsmntok_t *t = &oarc_json_tokens(doc)[i];
     const char *s = doc->text + t->start;
     size_t n = (size_t)(t->end - t->start);
 
@@ -252,7 +252,7 @@ static bool token_ok(const oarc_json_doc *doc, int i)
 /* The whole document: one value, whitespace around it, every token sound. */
 static bool shape_ok(const oarc_json_doc *doc)
 {
-    const jsmntok_t *root = &doc->tokens[0];
+    const jsmntok_t *root = &oarc_json_tokens(doc)[0];
 
     if ((!is_container(root) && root->size != 0) ||
         !gap_ok(doc->text, 0, text_start(root), '\0') ||
@@ -297,8 +297,11 @@ static int tokenize(char *text, size_t len, size_t first, jsmntok_t *pool, size_
     return (r <= 0) ? (int)OARC_ERR_JSON_SYNTAX : r;
 }
 
-oarc_status oarc_json_parse(oarc_json_doc *doc, char *text, size_t len,
-                            jsmntok_t *pool, size_t pool_len)
+_Static_assert(sizeof(jsmntok_t) == sizeof(oarc_json_token), "oarc_json_token is not jsmn's");
+_Static_assert(_Alignof(jsmntok_t) <= _Alignof(oarc_json_token), "jsmntok_t is aligned beyond int");
+
+oarc_status oarc_json_parse(oarc_json_doc *doc, char *text, size_t len, void *pool,
+                            size_t pool_len)
 {
     size_t first = 0;
     int r;

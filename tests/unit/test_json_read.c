@@ -346,7 +346,7 @@ static void key_index_finds_the_equal_key(void **state)
     assert_int_equal(oarc_json_key_index(&f.doc, 99, keys, 3u), OARC_JSON_NONE);
     assert_int_equal(oarc_json_key_index(NULL, 1, keys, 3u), OARC_JSON_NONE);
     /* A token that would end past the text equals no key. */
-    f.doc.len = (size_t)f.doc.tokens[1].end;
+    f.doc.len = (size_t)oarc_json_tokens(&f.doc)[1].end;
     assert_int_equal(oarc_json_key_index(&f.doc, 1, keys, 3u), OARC_JSON_NONE);
 
     /* A decoded key holding a control byte is compared by decoding again. */
