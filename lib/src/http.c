@@ -130,17 +130,8 @@ static void put_dec(head_sink *s, size_t v)
     char digits[20]; /* enough for a 64-bit size_t */
     size_t n = sizeof digits;
 
-    if (s->dst == NULL) { /* measuring: how many digits is enough */
-        size_t count = 1u;
-        while (v >= 10u) {
-            v /= 10u;
-            count++;
-        }
-        put(s, "00000000000000000000", count); /* only counted */
-        return;
-    }
     do {
-        digits[--n] = "0123456789"[v % 10u];
+        digits[--n] = (char)('0' + v % 10u);
         v /= 10u;
     } while (v != 0u && n > 0u);
     put(s, digits + n, sizeof digits - n);
@@ -448,14 +439,12 @@ static oarc_status on_header(oarc_http_response *r, size_t id, oarc_span v)
     case H_RETRY_AFTER_MS:
         on_retry_after(r, v, id == H_RETRY_AFTER_MS);
         break;
-    case H_SHOULD_RETRY:
+    default: /* H_SHOULD_RETRY: parse_field() passes no other id */
         if (eq_nocase(v, "true")) {
             r->should_retry = 1;
         } else if (eq_nocase(v, "false")) {
             r->should_retry = 0;
         }
-        break;
-    default:
         break;
     }
     return OARC_OK;

@@ -111,17 +111,14 @@ static int skip_ws(const char *text, int i, int to)
 }
 
 /* True when text[from..to) is whitespace around exactly one sep, or only
- * whitespace when sep is '\0'. */
+ * whitespace when sep is '\0'. from > to (tokens that overlap) is false:
+ * i never comes back below from. */
 static bool gap_ok(const char *text, int from, int to, char sep)
 {
-    int i;
+    int i = skip_ws(text, from, to);
 
-    if (from > to) {
-        return false;
-    }
-    i = skip_ws(text, from, to);
     if (sep != '\0') {
-        if (i == to || text[i] != sep) {
+        if (i >= to || text[i] != sep) {
             return false;
         }
         i = skip_ws(text, i + 1, to);
@@ -345,17 +342,14 @@ static bool hex4(const char *s, uint32_t *out)
     uint32_t v = 0;
 
     for (int i = 0; i < 4; i++) {
-        char c = s[i];
-        uint32_t d;
+        uint32_t d = (uint32_t)(unsigned char)s[i] - '0';
+        uint32_t letter = ((uint32_t)(unsigned char)s[i] | 0x20u) - 'a'; /* either case */
 
-        if (c >= '0' && c <= '9') {
-            d = (uint32_t)(c - '0');
-        } else if (c >= 'a' && c <= 'f') {
-            d = (uint32_t)(c - 'a' + 10);
-        } else if (c >= 'A' && c <= 'F') {
-            d = (uint32_t)(c - 'A' + 10);
-        } else {
-            return false;
+        if (d > 9u) {
+            if (letter > 5u) {
+                return false;
+            }
+            d = letter + 10u;
         }
         v = (v << 4) | d;
     }
@@ -409,17 +403,12 @@ static size_t utf8_encode(uint32_t cp, char out[4])
 /* The byte a two-character escape stands for, or 0 for none. */
 static char short_unescape(char e)
 {
-    switch (e) {
-    case '"': return '"';
-    case '\\': return '\\';
-    case '/': return '/';
-    case 'b': return '\b';
-    case 'f': return '\f';
-    case 'n': return '\n';
-    case 'r': return '\r';
-    case 't': return '\t';
-    default: return '\0';
-    }
+    static const char names[] = "\"\\/bfnrt";
+    static const char bytes[] = "\"\\/\b\f\n\r\t";
+    /* Not NUL: the search stops short of the terminator. */
+    const char *at = memchr(names, e, sizeof names - 1u);
+
+    return at != NULL ? bytes[at - names] : '\0';
 }
 
 /*
@@ -451,11 +440,13 @@ static oarc_status unescape(char *s, size_t n, bool write, size_t *out_len)
             }
             k = utf8_encode(cp, dec);
             i += used;
-        } else if (i + 1u < n && short_unescape(s[i + 1u]) != '\0') {
-            dec[0] = short_unescape(s[i + 1u]);
-            i += 2u;
         } else {
-            return OARC_ERR_JSON_SYNTAX;
+            /* A backslash that ends the string escapes nothing: '\0'. */
+            dec[0] = short_unescape(i + 1u < n ? s[i + 1u] : '\0');
+            if (dec[0] == '\0') {
+                return OARC_ERR_JSON_SYNTAX;
+            }
+            i += 2u;
         }
         if (write) {
             memcpy(s + o, dec, k);
@@ -694,32 +685,31 @@ oarc_status oarc_json_int64(const oarc_json_doc *doc, int tok, int64_t *out)
 {
     const jsmntok_t *t = token_at(doc, tok);
     const char *s;
-    size_t n;
-    size_t i;
+    const char *end;
     bool negative;
-    uint64_t limit;
     uint64_t v = 0;
 
     if (out == NULL) {
         return OARC_ERR_ARGUMENT;
     }
-    if (t == NULL || t->type != JSMN_PRIMITIVE) {
+    if (t == NULL || t->type != JSMN_PRIMITIVE || t->end == t->start) {
         return OARC_ERR_JSON_SHAPE;
     }
     s = doc->text + t->start;
-    n = (size_t)(t->end - t->start);
-    negative = (n > 0u && s[0] == '-');
-    i = negative ? 1u : 0u;
-    /* -INT64_MIN does not fit int64_t; count in the unsigned magnitude. */
-    limit = negative ? (uint64_t)INT64_MAX + 1u : (uint64_t)INT64_MAX;
-    if (i == n) {
+    end = doc->text + t->end;
+    negative = (s[0] == '-');
+    s += negative ? 1 : 0;
+    if (s == end) {
         return OARC_ERR_JSON_SHAPE;
     }
-    for (; i < n; i++) {
-        uint64_t d = (uint64_t)(unsigned char)s[i] - (uint64_t)'0';
+    for (; s < end; s++) {
+        uint64_t d = (uint64_t)(unsigned char)*s - (uint64_t)'0';
 
-        /* A fraction, an exponent or a word is not an integer. */
-        if (d > 9u || v > (limit - d) / 10u) {
+        /* A fraction, an exponent or a word is not an integer. The magnitude
+         * may reach INT64_MAX, or INT64_MAX + 1 when negative: compared with
+         * constants, so no 64-bit division is needed. */
+        if (d > 9u || v > (uint64_t)INT64_MAX / 10u ||
+            (v == (uint64_t)INT64_MAX / 10u && d > 7u + (negative ? 1u : 0u))) {
             return OARC_ERR_JSON_SHAPE;
         }
         v = v * 10u + d;
