@@ -400,18 +400,16 @@ enum header_id {
     H_COUNT
 };
 
-/* In header_id order, with their lengths: most header lines are told
- * apart by length alone. Arrays, not pointers: plain read-only data. */
-#define HEADER_NAME(lit) { lit, sizeof(lit) - 1u }
-static const struct header_name {
-    char name[18];
-    unsigned char len;
-} header_names[H_COUNT] = {
-    HEADER_NAME("content-length"), HEADER_NAME("transfer-encoding"),
-    HEADER_NAME("connection"),     HEADER_NAME("x-request-id"),
-    HEADER_NAME("retry-after"),    HEADER_NAME("retry-after-ms"),
-    HEADER_NAME("x-should-retry"),
-};
+/* In header_id order, each after its length byte, packed: most header
+ * lines are told apart by length alone. */
+#define HEADER_NAME(len, lit) len lit
+static const char header_names[] =
+    HEADER_NAME("\016", "content-length") HEADER_NAME("\021", "transfer-encoding")
+    HEADER_NAME("\012", "connection") HEADER_NAME("\014", "x-request-id")
+    HEADER_NAME("\013", "retry-after") HEADER_NAME("\016", "retry-after-ms")
+    HEADER_NAME("\016", "x-should-retry");
+_Static_assert(sizeof header_names == 7u + 14u + 17u + 10u + 12u + 11u + 14u + 14u + 1u,
+               "the length bytes of header_names do not add up to its names");
 
 /** A header the client uses, by its index in header_names. */
 static oarc_status on_header(oarc_http_response *r, size_t id, oarc_span v)
@@ -491,10 +489,13 @@ static oarc_status parse_field(oarc_http_response *r, head_line line, bool use)
     if (colon == 0u || colon == n || s[colon] != ':') {
         return OARC_ERR_HTTP_PROTOCOL;
     }
+    const char *name = header_names;
     for (size_t id = 0u; use && id < (size_t)H_COUNT; id++) {
-        if (eq_nocase_n((oarc_span){ s, colon }, header_names[id].name, header_names[id].len)) {
+        size_t len = (unsigned char)name[0];
+        if (eq_nocase_n((oarc_span){ s, colon }, name + 1, len)) {
             return on_header(r, id, trim(s + colon + 1u, n - colon - 1u));
         }
+        name += 1u + len;
     }
     return OARC_OK;
 }

@@ -216,9 +216,9 @@ static bool container_ok(const oarc_json_doc *doc, int c)
             sep = ':';
             child++;
         }
-        if (child >= doc->count) {
-            return false;
-        }
+        /* child < count: shape_ok() checked first that the sizes add up
+         * (oarc_json_skip(doc, 0) == count), so each child a size claims
+         * exists, and a key's one value follows it. */
         v = &oarc_json_tokens(doc)[child];
         /* Only containers and keys have children; jsmn gives a value some
          * after a stray ':' (`{"a":"b":1}`, `[1:2]`). */
@@ -237,13 +237,14 @@ static bool token_ok(const oarc_json_doc *doc, int i)
     const char *s = doc->text + t->start;
     size_t n = (size_t)(t->end - t->start);
 
-    switch (t->type) {
-    case JSMN_OBJECT:
-    case JSMN_ARRAY: return container_ok(doc, i);
-    case JSMN_STRING: return raw_string_ok(s, n);
-    case JSMN_PRIMITIVE: return primitive_ok(s, n);
-    default: return false;
+    if (is_container(t)) {
+        return container_ok(doc, i);
     }
+    if (t->type == JSMN_STRING) {
+        return raw_string_ok(s, n);
+    }
+    /* jsmn types every token it returns; no fifth type passes. */
+    return t->type == JSMN_PRIMITIVE && primitive_ok(s, n);
 }
 
 /* The whole document: one value, whitespace around it, every token sound. */

@@ -48,24 +48,23 @@
     ROW(OARC_ERR_EMPTY_PAGE, OARC_CLASS_RESPONSE)                        \
     ROW(OARC_ERR_CA_NO_CERT, OARC_CLASS_INPUT)
 
-#if OARC_STATUS_STRINGS
 #define NAME_CASE(status, cls) \
     case status: return #status;
 
+/* One layout for both settings (the switch and the #else are inside one
+ * function), so coverage of the two builds lines up. */
 const char *oarc_status_str(oarc_status status)
 {
+#if OARC_STATUS_STRINGS
     switch (status) {
     STATUS_TABLE(NAME_CASE)
     }
     return "OARC_ERR_UNKNOWN";
-}
 #else
-const char *oarc_status_str(oarc_status status)
-{
     (void)status;
     return "oarc_status"; /* the names are left out of this build */
-}
 #endif
+}
 
 #define CLASS_CASE(status, cls) \
     case status: return cls;

@@ -32,6 +32,11 @@ size_t oarc_plain_prefix(const char *s, size_t len);
  *  words where it can. */
 bool oarc_has_control(const char *s, size_t len);
 
+/** Bytes of the well-formed UTF-8 sequence (RFC 3629, as oarc_utf8_valid()
+ *  judges) that starts s[0..len) (len > 0): 1..4, or 0 when none starts
+ *  there (a stray or truncated byte). */
+size_t oarc_utf8_sequence(const char *s, size_t len);
+
 /**
  * The span of a caller's string for a request body, or why it cannot be
  * sent: OARC_ERR_ARGUMENT for NULL, OARC_ERR_BUFFER_TOO_SMALL past
