@@ -130,8 +130,17 @@ static void put_dec(head_sink *s, size_t v)
     char digits[20]; /* enough for a 64-bit size_t */
     size_t n = sizeof digits;
 
+    if (s->dst == NULL) { /* measuring: how many digits is enough */
+        size_t count = 1u;
+        while (v >= 10u) {
+            v /= 10u;
+            count++;
+        }
+        put(s, "00000000000000000000", count); /* only counted */
+        return;
+    }
     do {
-        digits[--n] = (char)('0' + v % 10u);
+        digits[--n] = "0123456789"[v % 10u];
         v /= 10u;
     } while (v != 0u && n > 0u);
     put(s, digits + n, sizeof digits - n);
