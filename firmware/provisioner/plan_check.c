@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "text.h"
+#include "oarc/oarc_json.h"
 
 #define ROLES "roles"
 #define ASSIGNMENTS "assignments"

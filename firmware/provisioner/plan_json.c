@@ -9,9 +9,8 @@
 
 #include <string.h>
 
-#include "json_read.h"
+#include "oarc/oarc_json.h"
 #include "plan_check.h"
-#include "text.h"
 
 typedef struct parser {
     prov_plan_json *out;

@@ -25,11 +25,7 @@
 
 #include <stddef.h>
 
-#ifndef JSMN_H
-#define JSMN_HEADER
-#include <jsmn.h>
-#undef JSMN_HEADER
-#endif
+#include "oarc/oarc_json.h"
 
 #include "plan.h"
 #include "plan_error.h"
@@ -54,7 +50,7 @@ typedef struct prov_plan_json {
         prov_assignment assignments[PROVISIONER_MAX_ASSIGNMENTS];
         const char *permissions[PROVISIONER_JSON_MAX_PERMISSIONS];
         size_t permissions_used;
-        jsmntok_t tokens[PROVISIONER_JSON_MAX_TOKENS];
+        oarc_json_token tokens[PROVISIONER_JSON_MAX_TOKENS];
     } priv;
 } prov_plan_json;
 

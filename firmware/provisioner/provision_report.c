@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "text.h"
+#include "oarc/oarc_json.h"
 
 bool prov_is_unreachable(oarc_status status)
 {

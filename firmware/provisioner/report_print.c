@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "json_write.h"
+#include "oarc/oarc_json.h"
 #include "oarc/oarc_printable.h"
 #include "role_diff.h"
 

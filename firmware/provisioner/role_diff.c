@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "text.h"
+#include "oarc/oarc_json.h"
 
 /* At least as long as any string the plan check lets through. */
 #define LONGER(a, b) ((a) > (b) ? (a) : (b))

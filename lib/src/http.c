@@ -409,18 +409,16 @@ enum header_id {
     H_COUNT
 };
 
-/* In header_id order, with their lengths: most header lines are told
- * apart by length alone. Arrays, not pointers: plain read-only data. */
-#define HEADER_NAME(lit) { lit, sizeof(lit) - 1u }
-static const struct header_name {
-    char name[18];
-    unsigned char len;
-} header_names[H_COUNT] = {
-    HEADER_NAME("content-length"), HEADER_NAME("transfer-encoding"),
-    HEADER_NAME("connection"),     HEADER_NAME("x-request-id"),
-    HEADER_NAME("retry-after"),    HEADER_NAME("retry-after-ms"),
-    HEADER_NAME("x-should-retry"),
-};
+/* In header_id order, each after its length byte, packed: most header
+ * lines are told apart by length alone. */
+#define HEADER_NAME(len, lit) len lit
+static const char header_names[] =
+    HEADER_NAME("\016", "content-length") HEADER_NAME("\021", "transfer-encoding")
+    HEADER_NAME("\012", "connection") HEADER_NAME("\014", "x-request-id")
+    HEADER_NAME("\013", "retry-after") HEADER_NAME("\016", "retry-after-ms")
+    HEADER_NAME("\016", "x-should-retry");
+_Static_assert(sizeof header_names == 7u + 14u + 17u + 10u + 12u + 11u + 14u + 14u + 1u,
+               "the length bytes of header_names do not add up to its names");
 
 /** A header the client uses, by its index in header_names. */
 static oarc_status on_header(oarc_http_response *r, size_t id, oarc_span v)
@@ -448,14 +446,12 @@ static oarc_status on_header(oarc_http_response *r, size_t id, oarc_span v)
     case H_RETRY_AFTER_MS:
         on_retry_after(r, v, id == H_RETRY_AFTER_MS);
         break;
-    case H_SHOULD_RETRY:
+    default: /* H_SHOULD_RETRY: parse_field() passes no other id */
         if (eq_nocase(v, "true")) {
             r->should_retry = 1;
         } else if (eq_nocase(v, "false")) {
             r->should_retry = 0;
         }
-        break;
-    default:
         break;
     }
     return OARC_OK;
@@ -502,10 +498,13 @@ static oarc_status parse_field(oarc_http_response *r, head_line line, bool use)
     if (colon == 0u || colon == n || s[colon] != ':') {
         return OARC_ERR_HTTP_PROTOCOL;
     }
+    const char *name = header_names;
     for (size_t id = 0u; use && id < (size_t)H_COUNT; id++) {
-        if (eq_nocase_n((oarc_span){ s, colon }, header_names[id].name, header_names[id].len)) {
+        size_t len = (unsigned char)name[0];
+        if (eq_nocase_n((oarc_span){ s, colon }, name + 1, len)) {
             return on_header(r, id, trim(s + colon + 1u, n - colon - 1u));
         }
+        name += 1u + len;
     }
     return OARC_OK;
 }

@@ -42,7 +42,7 @@ void oarc_field_find(oarc_json_doc *doc, int obj, const char *const *keys, size_
             next = (size_t)i + 1u;
         }
         /* A scalar value has no children: the next key follows it. */
-        k = doc->tokens[k + 1].size == 0 ? k + 2 : oarc_json_skip(doc, k + 1);
+        k = oarc_json_tokens(doc)[k + 1].size == 0 ? k + 2 : oarc_json_skip(doc, k + 1);
     }
 }
 

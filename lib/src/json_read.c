@@ -37,7 +37,7 @@ static jsmntok_t *token_at(const oarc_json_doc *doc, int tok)
     if (doc == NULL || doc->tokens == NULL || tok < 0 || tok >= doc->count) {
         return NULL;
     }
-    t = &doc->tokens[tok];
+    t = &oarc_json_tokens(doc)[tok];
     if (t->start < 0 || t->start > t->end || (size_t)t->end > doc->len) {
         return NULL;
     }
@@ -75,7 +75,7 @@ int oarc_json_skip(const oarc_json_doc *doc, int tok)
      * exceeds the tokens left, so it cannot overflow, and sizes that claim
      * more children than there are tokens end the walk at count. */
     while (pending > 0 && tok < doc->count) {
-        int size = doc->tokens[tok].size;
+        int size = oarc_json_tokens(doc)[tok].size;
         int left = doc->count - tok - 1;
 
         pending--;
@@ -92,7 +92,7 @@ int oarc_json_skip(const oarc_json_doc *doc, int tok)
  * none, and needs no walk. */
 static int next_sibling(const oarc_json_doc *doc, int tok)
 {
-    return doc->tokens[tok].size == 0 ? tok + 1 : oarc_json_skip(doc, tok);
+    return oarc_json_tokens(doc)[tok].size == 0 ? tok + 1 : oarc_json_skip(doc, tok);
 }
 
 /* ---- Shape check ---------------------------------------------------------- */
@@ -111,17 +111,14 @@ static int skip_ws(const char *text, int i, int to)
 }
 
 /* True when text[from..to) is whitespace around exactly one sep, or only
- * whitespace when sep is '\0'. */
+ * whitespace when sep is '\0'. from > to (tokens that overlap) is false:
+ * i never comes back below from. */
 static bool gap_ok(const char *text, int from, int to, char sep)
 {
-    int i;
+    int i = skip_ws(text, from, to);
 
-    if (from > to) {
-        return false;
-    }
-    i = skip_ws(text, from, to);
     if (sep != '\0') {
-        if (i == to || text[i] != sep) {
+        if (i >= to || text[i] != sep) {
             return false;
         }
         i = skip_ws(text, i + 1, to);
@@ -195,7 +192,7 @@ static bool raw_string_ok(const char *s, size_t n)
  */
 static bool container_ok(const oarc_json_doc *doc, int c)
 {
-    const jsmntok_t *t = &doc->tokens[c];
+    const jsmntok_t *t = &oarc_json_tokens(doc)[c];
     bool object = (t->type == JSMN_OBJECT);
     int pos = t->start + 1; /* after the opening bracket */
     int child = c + 1;
@@ -210,7 +207,7 @@ static bool container_ok(const oarc_json_doc *doc, int c)
             if (child >= doc->count - 1) {
                 return false; /* no room for a key and its value */
             }
-            key = &doc->tokens[child];
+            key = &oarc_json_tokens(doc)[child];
             if (key->type != JSMN_STRING || key->size != 1 ||
                 !gap_ok(doc->text, pos, text_start(key), sep)) {
                 return false;
@@ -219,10 +216,10 @@ static bool container_ok(const oarc_json_doc *doc, int c)
             sep = ':';
             child++;
         }
-        if (child >= doc->count) {
-            return false;
-        }
-        v = &doc->tokens[child];
+        /* child < count: shape_ok() checked first that the sizes add up
+         * (oarc_json_skip(doc, 0) == count), so each child a size claims
+         * exists, and a key's one value follows it. */
+        v = &oarc_json_tokens(doc)[child];
         /* Only containers and keys have children; jsmn gives a value some
          * after a stray ':' (`{"a":"b":1}`, `[1:2]`). */
         if ((!is_container(v) && v->size != 0) || !gap_ok(doc->text, pos, text_start(v), sep)) {
@@ -236,23 +233,24 @@ static bool container_ok(const oarc_json_doc *doc, int c)
 
 static bool token_ok(const oarc_json_doc *doc, int i)
 {
-    const jsmntok_t *t = &doc->tokens[i];
+    const jsmntok_t *t = &oarc_json_tokens(doc)[i];
     const char *s = doc->text + t->start;
     size_t n = (size_t)(t->end - t->start);
 
-    switch (t->type) {
-    case JSMN_OBJECT:
-    case JSMN_ARRAY: return container_ok(doc, i);
-    case JSMN_STRING: return raw_string_ok(s, n);
-    case JSMN_PRIMITIVE: return primitive_ok(s, n);
-    default: return false;
+    if (is_container(t)) {
+        return container_ok(doc, i);
     }
+    if (t->type == JSMN_STRING) {
+        return raw_string_ok(s, n);
+    }
+    /* jsmn types every token it returns; no fifth type passes. */
+    return t->type == JSMN_PRIMITIVE && primitive_ok(s, n);
 }
 
 /* The whole document: one value, whitespace around it, every token sound. */
 static bool shape_ok(const oarc_json_doc *doc)
 {
-    const jsmntok_t *root = &doc->tokens[0];
+    const jsmntok_t *root = &oarc_json_tokens(doc)[0];
 
     if ((!is_container(root) && root->size != 0) ||
         !gap_ok(doc->text, 0, text_start(root), '\0') ||
@@ -297,8 +295,11 @@ static int tokenize(char *text, size_t len, size_t first, jsmntok_t *pool, size_
     return (r <= 0) ? (int)OARC_ERR_JSON_SYNTAX : r;
 }
 
-oarc_status oarc_json_parse(oarc_json_doc *doc, char *text, size_t len,
-                            jsmntok_t *pool, size_t pool_len)
+_Static_assert(sizeof(jsmntok_t) == sizeof(oarc_json_token), "oarc_json_token is not jsmn's");
+_Static_assert(_Alignof(jsmntok_t) <= _Alignof(oarc_json_token), "jsmntok_t is aligned beyond int");
+
+oarc_status oarc_json_parse(oarc_json_doc *doc, char *text, size_t len, void *pool,
+                            size_t pool_len)
 {
     size_t first = 0;
     int r;
@@ -342,17 +343,14 @@ static bool hex4(const char *s, uint32_t *out)
     uint32_t v = 0;
 
     for (int i = 0; i < 4; i++) {
-        char c = s[i];
-        uint32_t d;
+        uint32_t d = (uint32_t)(unsigned char)s[i] - '0';
+        uint32_t letter = ((uint32_t)(unsigned char)s[i] | 0x20u) - 'a'; /* either case */
 
-        if (c >= '0' && c <= '9') {
-            d = (uint32_t)(c - '0');
-        } else if (c >= 'a' && c <= 'f') {
-            d = (uint32_t)(c - 'a' + 10);
-        } else if (c >= 'A' && c <= 'F') {
-            d = (uint32_t)(c - 'A' + 10);
-        } else {
-            return false;
+        if (d > 9u) {
+            if (letter > 5u) {
+                return false;
+            }
+            d = letter + 10u;
         }
         v = (v << 4) | d;
     }
@@ -406,17 +404,12 @@ static size_t utf8_encode(uint32_t cp, char out[4])
 /* The byte a two-character escape stands for, or 0 for none. */
 static char short_unescape(char e)
 {
-    switch (e) {
-    case '"': return '"';
-    case '\\': return '\\';
-    case '/': return '/';
-    case 'b': return '\b';
-    case 'f': return '\f';
-    case 'n': return '\n';
-    case 'r': return '\r';
-    case 't': return '\t';
-    default: return '\0';
-    }
+    static const char names[] = "\"\\/bfnrt";
+    static const char bytes[] = "\"\\/\b\f\n\r\t";
+    /* Not NUL: the search stops short of the terminator. */
+    const char *at = memchr(names, e, sizeof names - 1u);
+
+    return at != NULL ? bytes[at - names] : '\0';
 }
 
 /*
@@ -448,11 +441,13 @@ static oarc_status unescape(char *s, size_t n, bool write, size_t *out_len)
             }
             k = utf8_encode(cp, dec);
             i += used;
-        } else if (i + 1u < n && short_unescape(s[i + 1u]) != '\0') {
-            dec[0] = short_unescape(s[i + 1u]);
-            i += 2u;
         } else {
-            return OARC_ERR_JSON_SYNTAX;
+            /* A backslash that ends the string escapes nothing: '\0'. */
+            dec[0] = short_unescape(i + 1u < n ? s[i + 1u] : '\0');
+            if (dec[0] == '\0') {
+                return OARC_ERR_JSON_SYNTAX;
+            }
+            i += 2u;
         }
         if (write) {
             memcpy(s + o, dec, k);
@@ -691,32 +686,31 @@ oarc_status oarc_json_int64(const oarc_json_doc *doc, int tok, int64_t *out)
 {
     const jsmntok_t *t = token_at(doc, tok);
     const char *s;
-    size_t n;
-    size_t i;
+    const char *end;
     bool negative;
-    uint64_t limit;
     uint64_t v = 0;
 
     if (out == NULL) {
         return OARC_ERR_ARGUMENT;
     }
-    if (t == NULL || t->type != JSMN_PRIMITIVE) {
+    if (t == NULL || t->type != JSMN_PRIMITIVE || t->end == t->start) {
         return OARC_ERR_JSON_SHAPE;
     }
     s = doc->text + t->start;
-    n = (size_t)(t->end - t->start);
-    negative = (n > 0u && s[0] == '-');
-    i = negative ? 1u : 0u;
-    /* -INT64_MIN does not fit int64_t; count in the unsigned magnitude. */
-    limit = negative ? (uint64_t)INT64_MAX + 1u : (uint64_t)INT64_MAX;
-    if (i == n) {
+    end = doc->text + t->end;
+    negative = (s[0] == '-');
+    s += negative ? 1 : 0;
+    if (s == end) {
         return OARC_ERR_JSON_SHAPE;
     }
-    for (; i < n; i++) {
-        uint64_t d = (uint64_t)(unsigned char)s[i] - (uint64_t)'0';
+    for (; s < end; s++) {
+        uint64_t d = (uint64_t)(unsigned char)*s - (uint64_t)'0';
 
-        /* A fraction, an exponent or a word is not an integer. */
-        if (d > 9u || v > (limit - d) / 10u) {
+        /* A fraction, an exponent or a word is not an integer. The magnitude
+         * may reach INT64_MAX, or INT64_MAX + 1 when negative: compared with
+         * constants, so no 64-bit division is needed. */
+        if (d > 9u || v > (uint64_t)INT64_MAX / 10u ||
+            (v == (uint64_t)INT64_MAX / 10u && d > 7u + (negative ? 1u : 0u))) {
             return OARC_ERR_JSON_SHAPE;
         }
         v = v * 10u + d;

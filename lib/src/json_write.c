@@ -97,31 +97,20 @@ static bool begin_value(oarc_json_writer *w)
     return true;
 }
 
-/* RFC 8259 short escapes, or 0 when c has none. */
-static char short_escape(unsigned char c)
-{
-    switch (c) {
-    case '"': return '"';
-    case '\\': return '\\';
-    case '\b': return 'b';
-    case '\f': return 'f';
-    case '\n': return 'n';
-    case '\r': return 'r';
-    case '\t': return 't';
-    default: return '\0';
-    }
-}
-
-/* One byte that needs escaping: a short form or \u00XX. */
+/* One byte that needs escaping: an RFC 8259 short form or \u00XX. */
 static void put_escape(oarc_json_writer *w, unsigned char c)
 {
+    static const char bytes[] = "\"\\\b\f\n\r\t";
+    static const char names[] = "\"\\bfnrt";
     static const char hex[] = "0123456789abcdef";
-    char e[6] = { '\\', short_escape(c), '0', '0', hex[c >> 4], hex[c & 0x0Fu] };
+    /* Not NUL: the search stops short of the terminator. */
+    const char *at = memchr(bytes, c, sizeof bytes - 1u);
+    char e[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0x0Fu] };
 
-    if (e[1] != '\0') {
+    if (at != NULL) {
+        e[1] = names[at - bytes];
         put(w, e, 2u);
     } else {
-        e[1] = 'u';
         put(w, e, 6u);
     }
 }

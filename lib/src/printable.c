@@ -13,25 +13,6 @@
 
 static const char hex_digits[] = "0123456789abcdef";
 
-/* Bytes of the UTF-8 sequence that lead starts, or 0 for a byte no
- * sequence starts with (continuation bytes, C0, C1, F5..FF). */
-static size_t sequence_length(unsigned char lead)
-{
-    if (lead < 0x80u) {
-        return 1u;
-    }
-    if (lead >= 0xC2u && lead <= 0xDFu) {
-        return 2u;
-    }
-    if (lead >= 0xE0u && lead <= 0xEFu) {
-        return 3u;
-    }
-    if (lead >= 0xF0u && lead <= 0xF4u) {
-        return 4u;
-    }
-    return 0u;
-}
-
 /* \u00XX for a control character c (below 0x100). */
 static size_t control_escape(unsigned c, char piece[OARC_PRINTABLE_PIECE_MAX])
 {
@@ -87,12 +68,12 @@ size_t oarc_printable_piece(const char *s, size_t len, oarc_printable_style styl
     if (s == NULL || len == 0u || piece == NULL || used == NULL) {
         return 0u;
     }
-    n = sequence_length(p[0]);
     *used = 1u;
-    if (n == 1u) {
+    if (p[0] < 0x80u) {
         return ascii_piece(p[0], style, piece);
     }
-    if (n == 0u || n > len || !oarc_utf8_valid(s, n)) {
+    n = oarc_utf8_sequence(s, len);
+    if (n == 0u) {
         return byte_escape(p[0], style, piece);
     }
     *used = n;

@@ -130,49 +130,55 @@ bool oarc_has_control(const char *s, size_t len)
  * overlongs (E0 80..9F, F0 80..8F), surrogates (ED A0..BF) and code points
  * above U+10FFFF (F4 90..BF). C0, C1 and F5..FF are never lead bytes.
  */
-bool oarc_utf8_valid(const char *s, size_t len)
+size_t oarc_utf8_sequence(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
+    unsigned lead = p[0];
+    unsigned lo = 0x80u;
+    unsigned hi = 0xBFu;
+    size_t more;
+
+    if (lead < 0x80u) {
+        return 1u;
+    }
+    if (lead >= 0xC2u && lead <= 0xDFu) {
+        more = 1u;
+    } else if (lead >= 0xE0u && lead <= 0xEFu) {
+        more = 2u;
+        lo = (lead == 0xE0u) ? 0xA0u : lo;
+        hi = (lead == 0xEDu) ? 0x9Fu : hi;
+    } else if (lead >= 0xF0u && lead <= 0xF4u) {
+        more = 3u;
+        lo = (lead == 0xF0u) ? 0x90u : lo;
+        hi = (lead == 0xF4u) ? 0x8Fu : hi;
+    } else {
+        return 0u; /* continuation byte, C0, C1 or F5..FF */
+    }
+    if (more > len - 1u || p[1] < lo || p[1] > hi) {
+        return 0u; /* truncated at the end of the input, or out of range */
+    }
+    for (size_t k = 2u; k <= more; k++) {
+        if ((p[k] & 0xC0u) != 0x80u) {
+            return 0u;
+        }
+    }
+    return more + 1u;
+}
+
+bool oarc_utf8_valid(const char *s, size_t len)
+{
     size_t i = 0;
 
     if (s == NULL) {
         return len == 0u;
     }
     while (i < len) {
-        unsigned lead = p[i];
-        unsigned lo = 0x80u;
-        unsigned hi = 0xBFu;
-        size_t more;
+        size_t n = oarc_utf8_sequence(s + i, len - i);
 
-        if (lead < 0x80u) {
-            i++;
-            continue;
-        }
-        if (lead >= 0xC2u && lead <= 0xDFu) {
-            more = 1u;
-        } else if (lead >= 0xE0u && lead <= 0xEFu) {
-            more = 2u;
-            lo = (lead == 0xE0u) ? 0xA0u : lo;
-            hi = (lead == 0xEDu) ? 0x9Fu : hi;
-        } else if (lead >= 0xF0u && lead <= 0xF4u) {
-            more = 3u;
-            lo = (lead == 0xF0u) ? 0x90u : lo;
-            hi = (lead == 0xF4u) ? 0x8Fu : hi;
-        } else {
-            return false; /* continuation byte, C0, C1 or F5..FF */
-        }
-        if (more > len - i - 1u) {
-            return false; /* truncated at the end of the input */
-        }
-        if (p[i + 1u] < lo || p[i + 1u] > hi) {
+        if (n == 0u) {
             return false;
         }
-        for (size_t k = 2u; k <= more; k++) {
-            if ((p[i + k] & 0xC0u) != 0x80u) {
-                return false;
-            }
-        }
-        i += more + 1u;
+        i += n;
     }
     return true;
 }

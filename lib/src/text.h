@@ -1,8 +1,7 @@
 /**
  * @file text.h
- * @brief Bounded string helpers shared by the core: length with a ceiling and
- * a strict UTF-8 check (RFC 3629: no overlongs, no surrogates, nothing above
- * U+10FFFF, no truncated sequence).
+ * @brief Bounded string helpers shared by the core. The two an application
+ * needs too (oarc_strnlen, oarc_utf8_valid) are public, in oarc/oarc_json.h.
  */
 #ifndef OARC_TEXT_H
 #define OARC_TEXT_H
@@ -11,6 +10,7 @@
 #include <stddef.h>
 
 #include "oarc/oarc_config.h"
+#include "oarc/oarc_json.h" /* oarc_strnlen, oarc_utf8_valid */
 #include "oarc/oarc_span.h"
 #include "oarc/oarc_status.h"
 
@@ -18,11 +18,6 @@
  * request buffer could never be sent, and the bound keeps an unterminated
  * string from being read any further than that. */
 #define OARC_BODY_TEXT_MAX ((size_t)OARC_TX_BUFFER_SIZE)
-
-/** Length of s, looking at no more than max + 1 bytes; returns max + 1 when
- *  s is longer than max (so callers can tell "too long" apart). s NULL gives
- *  0; max SIZE_MAX is taken as SIZE_MAX - 1 so that max + 1 cannot wrap. */
-size_t oarc_strnlen(const char *s, size_t max);
 
 /**
  * How many leading bytes of s[0..len) are plain: printable ASCII
@@ -37,9 +32,10 @@ size_t oarc_plain_prefix(const char *s, size_t len);
  *  words where it can. */
 bool oarc_has_control(const char *s, size_t len);
 
-/** True when s[0..len) is well-formed UTF-8 (NUL bytes included, they are
- *  U+0000). s NULL is valid only with len 0. */
-bool oarc_utf8_valid(const char *s, size_t len);
+/** Bytes of the well-formed UTF-8 sequence (RFC 3629, as oarc_utf8_valid()
+ *  judges) that starts s[0..len) (len > 0): 1..4, or 0 when none starts
+ *  there (a stray or truncated byte). */
+size_t oarc_utf8_sequence(const char *s, size_t len);
 
 /**
  * The span of a caller's string for a request body, or why it cannot be

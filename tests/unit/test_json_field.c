@@ -49,7 +49,7 @@ static void find_marks_absent_and_twice(void **state)
     /* An object claiming more members than there are tokens: the walk ends
      * at the last token. */
     parse(&f, "{\"a\":1}");
-    f.doc.tokens[0].size = 5;
+    oarc_json_tokens(&f.doc)[0].size = 5;
     oarc_field_find(&f.doc, 0, keys, 4u, found);
     assert_int_equal(found[0], 2);
     assert_int_equal(found[1], OARC_JSON_NONE);

@@ -346,7 +346,7 @@ static void key_index_finds_the_equal_key(void **state)
     assert_int_equal(oarc_json_key_index(&f.doc, 99, keys, 3u), OARC_JSON_NONE);
     assert_int_equal(oarc_json_key_index(NULL, 1, keys, 3u), OARC_JSON_NONE);
     /* A token that would end past the text equals no key. */
-    f.doc.len = (size_t)f.doc.tokens[1].end;
+    f.doc.len = (size_t)oarc_json_tokens(&f.doc)[1].end;
     assert_int_equal(oarc_json_key_index(&f.doc, 1, keys, 3u), OARC_JSON_NONE);
 
     /* A decoded key holding a control byte is compared by decoding again. */
@@ -824,7 +824,53 @@ static void u_escape_with_non_hex_digit(void **state)
     }
 }
 
+/*
+ * The getters decode lazily, from the text as it stands: bytes changed after
+ * oarc_json_parse() (the text is the caller's), or tokens changed, are
+ * checked again, never trusted. These reach the checks that jsmn's own
+ * (escapes, hex digits, number shapes) make unreachable through parsing.
+ */
+static void getters_recheck_text_changed_after_parse(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *doc;
+        size_t at;
+        char byte;
+    } edits[] = {
+        { "[\"\\u0041\"]", 6, 'G' }, /* no hex digit, upper case */
+        { "[\"\\u0041\"]", 6, 'g' }, /* no hex digit, lower case */
+        { "[\"\\u0041\"]", 6, '@' }, /* no hex digit, below the letters */
+        { "[\"\\n\"]", 3, 'q' },     /* no such escape */
+        { "[\"ab\"]", 3, '\\' },     /* a backslash that ends the string */
+    };
+    for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
+        fixture_t f;
+        oarc_span out;
+
+        assert_int_equal(parse(&f, edits[i].doc), OARC_OK);
+        f.text[edits[i].at] = edits[i].byte;
+        assert_int_equal(oarc_json_string(&f.doc, 1, &out), OARC_ERR_JSON_SYNTAX);
+    }
+
+    /* A \u escape cut short by its token's end. */
+    fixture_t f;
+    oarc_span out;
+    assert_int_equal(parse(&f, "[\"\\u0041\"]"), OARC_OK);
+    oarc_json_tokens(&f.doc)[1].end -= 2;
+    assert_int_equal(oarc_json_string(&f.doc, 1, &out), OARC_ERR_JSON_SYNTAX);
+
+    /* A number token cut to its sign, or to nothing. */
+    int64_t n = 0;
+    assert_int_equal(parse(&f, "[-1]"), OARC_OK);
+    oarc_json_tokens(&f.doc)[1].end -= 1;
+    assert_int_equal(oarc_json_int64(&f.doc, 1, &n), OARC_ERR_JSON_SHAPE);
+    oarc_json_tokens(&f.doc)[1].end -= 1;
+    assert_int_equal(oarc_json_int64(&f.doc, 1, &n), OARC_ERR_JSON_SHAPE);
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(getters_recheck_text_changed_after_parse),
     cmocka_unit_test(getters_refuse_tokens_outside_the_text),
     cmocka_unit_test(u_escape_with_non_hex_digit),
     cmocka_unit_test(reads_role_object),

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "json_write.h"
+#include "oarc/oarc_json.h"
 
 /** Room for the largest value printed: one role with OARC_MAX_PERMISSIONS
  *  permissions, every string at the size rx allows. */

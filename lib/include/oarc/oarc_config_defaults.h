@@ -101,4 +101,16 @@
 #define OARC_LOG_LEVEL 0
 #endif
 
+/** Status names. 1 (the default): oarc_status_str() names each status
+ *  ("OARC_ERR_TIMEOUT"). 0: it gives one fixed text for every status, and the
+ *  names' 1.1 KB of flash (Cortex-M4) are left out, for a device that logs
+ *  statuses as numbers; classes (oarc_status_class_of) stay. tests/size
+ *  measures the device build with 0. */
+#ifndef OARC_STATUS_STRINGS
+#define OARC_STATUS_STRINGS 1
+#endif
+#if OARC_STATUS_STRINGS != 0 && OARC_STATUS_STRINGS != 1
+#error "OARC_STATUS_STRINGS must be 0 or 1"
+#endif
+
 #endif /* OARC_CONFIG_DEFAULTS_H */

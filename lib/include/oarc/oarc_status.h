@@ -72,7 +72,9 @@ typedef enum oarc_status_class {
     OARC_CLASS_UNKNOWN      /**< not a status of this library */
 } oarc_status_class;
 
-/** Stable, human-readable name of a status ("OARC_ERR_TIMEOUT"); never NULL. */
+/** Stable, human-readable name of a status ("OARC_ERR_TIMEOUT"), or
+ *  "OARC_ERR_UNKNOWN" for a value that is none; never NULL. In a build with
+ *  OARC_STATUS_STRINGS 0, "oarc_status" for every value. */
 const char *oarc_status_str(oarc_status status);
 
 /** The class of a status, from the same table as its name. */
