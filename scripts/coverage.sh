@@ -11,16 +11,21 @@
 #
 # Usage: scripts/coverage.sh [BUILD_DIR]   (default: ./build-cov)
 set -eu
-# Measured 99.6 % / 97.3 % (gcc, system mbedTLS 2.28, so tls_mbedtls2.c);
+# Measured 99.6 % / 97.4 % (gcc, system mbedTLS 2.28, so tls_mbedtls2.c);
 # the gate sits 0.2 below. tls.c's mbedTLS setup/reset calls that fail only
 # when mbedTLS cannot allocate are reached through test_tls.c's --wrap
-# wrappers (2.28 as Debian builds it has no allocator hook). The lines not
-# run are defensive ones no unit test can reach: json_read.c's checks of
-# token layouts jsmn never produces, http.c's default: of a switch over its
-# own enum, client.c's second check of a request already checked, page.c's
+# wrappers (2.28 as Debian builds it has no allocator hook): tls.c is at
+# 100 % of lines and branches. tls_mbedtls3.c (3.6) is not in this run: a
+# second pass on 3.6 took 4.7 min on the shared 2-core machine (configure
+# 6 s, mbedTLS and oarc built with coverage 208 s, unit tests 68 s) for its
+# 2 lines not otherwise run (psa_crypto_init failing); scripts/test.sh's
+# clang build runs the same unit tests on 3.6. The lines not run are
+# defensive ones no unit test can reach: json_read.c's checks of token
+# layouts jsmn never produces, http.c's default: of a switch over its own
+# enum, client.c's second check of a request already checked, page.c's
 # clamp for an rx smaller than one item.
 GATE_LIB_LINES=${GATE_LIB_LINES:-99.4}      # % of lib/src lines the unit tests run
-GATE_LIB_BRANCHES=${GATE_LIB_BRANCHES:-97.1} # % of lib/src branches they take
+GATE_LIB_BRANCHES=${GATE_LIB_BRANCHES:-97.2} # % of lib/src branches they take
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$root/build-cov}

@@ -705,6 +705,14 @@ int __wrap_mbedtls_ssl_set_hostname(mbedtls_ssl_context *ssl, const char *hostna
                                                  : __real_mbedtls_ssl_set_hostname(ssl, hostname);
 }
 
+int __real_mbedtls_ssl_set_session(mbedtls_ssl_context *ssl, const mbedtls_ssl_session *session);
+int __wrap_mbedtls_ssl_set_session(mbedtls_ssl_context *ssl, const mbedtls_ssl_session *session);
+int __wrap_mbedtls_ssl_set_session(mbedtls_ssl_context *ssl, const mbedtls_ssl_session *session)
+{
+    return fails_now("mbedtls_ssl_set_session") ? MBEDTLS_ERR_SSL_ALLOC_FAILED
+                                                : __real_mbedtls_ssl_set_session(ssl, session);
+}
+
 /* A configuration or record buffers mbedTLS cannot make: init fails with
  * OARC_ERR_TLS and mbedTLS's code, and leaves nothing to free or use. */
 static void setup_failures_fail_init(void **state)
@@ -771,6 +779,24 @@ static void reset_failure_at_close_is_kept_and_recovered(void **state)
     assert_int_equal(oarc_tls_send(&f->tls, &b, 1, WAIT_MS), OARC_ERR_CLOSED);
 
     connect_and_echo(f, "handshake reused=1", "after");
+}
+
+/* A saved session mbedTLS cannot take back (its copy needs memory): it is
+ * dropped, and a full handshake makes a new one. */
+static void session_that_cannot_be_offered_is_dropped(void **state)
+{
+    fixture *f = *state;
+    start_server(f, "echo", "localhost");
+    init_tls(f, f->ca, f->ca_len);
+    connect_and_echo(f, "handshake reused=0", "first");
+    assert_true(f->tls.has_saved);
+    oarc_tls_close(&f->tls);
+    f->port.close(f->port.ctx);
+
+    fail_call = "mbedtls_ssl_set_session";
+    connect_and_echo(f, "handshake reused=0", "full again");
+    assert_null(fail_call);
+    assert_true(f->tls.has_saved);
 }
 
 /* Saving a session before any handshake (mbedTLS has none to copy) keeps
@@ -1024,6 +1050,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(setup_failures_fail_init, setup, teardown),
     cmocka_unit_test_setup_teardown(host_name_failure_sends_nothing, setup, teardown),
     cmocka_unit_test_setup_teardown(reset_failure_at_close_is_kept_and_recovered, setup, teardown),
+    cmocka_unit_test_setup_teardown(session_that_cannot_be_offered_is_dropped, setup, teardown),
     cmocka_unit_test_setup_teardown(saving_without_a_session_keeps_none, setup, teardown),
     cmocka_unit_test_setup_teardown(port_failure_after_handshake_is_the_port_status, setup, teardown),
     cmocka_unit_test_setup_teardown(early_port_timeouts_are_tried_again, setup, teardown),
