@@ -11,14 +11,17 @@
 #
 # Usage: scripts/coverage.sh [BUILD_DIR]   (default: ./build-cov)
 set -eu
-# Measured 99.3 % / 97.2 % (gcc, system mbedTLS 2.28, so tls_mbedtls2.c);
-# the gate sits 0.2 below. The lines not run are defensive ones no unit
-# test can reach: tls.c's mbedTLS setup/reset calls that fail only when
-# mbedTLS cannot allocate (2.28 as Debian builds it has no allocator hook),
-# client.c's second check of a
-# request already checked, page.c's clamp for an rx smaller than one item.
-GATE_LIB_LINES=${GATE_LIB_LINES:-99.1}      # % of lib/src lines the unit tests run
-GATE_LIB_BRANCHES=${GATE_LIB_BRANCHES:-97.0} # % of lib/src branches they take
+# Measured (gcc, system mbedTLS 2.28, so tls_mbedtls2.c): see the gate below,
+# which sits at most 0.2 below the measure. tls.c's mbedTLS setup/reset calls
+# that fail only when mbedTLS cannot allocate are reached through test_tls.c's
+# --wrap wrappers (2.28 as Debian builds it has no allocator hook).
+# tls_mbedtls3.c (3.6) is not in this run: a second pass on 3.6 took 4.7 min
+# on the shared 2-core machine (configure 6 s, mbedTLS and oarc built with
+# coverage 208 s, unit tests 68 s) for its 2 lines not otherwise run
+# (psa_crypto_init failing); scripts/test.sh's clang build runs the same unit
+# tests on 3.6.
+GATE_LIB_LINES=${GATE_LIB_LINES:-99.4}      # % of lib/src lines the unit tests run
+GATE_LIB_BRANCHES=${GATE_LIB_BRANCHES:-97.2} # % of lib/src branches they take
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$root/build-cov}

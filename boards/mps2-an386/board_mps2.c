@@ -3,7 +3,8 @@
  * @brief oarc_board.h on the mps2-an386: mbedTLS's static pool, lwIP up
  * with a DHCP lease (board_net.c), and the lwIP raw-API port over the
  * board's poll step and entropy. At deinit the board prints what a run
- * cost it: the pool's peak and the stack's high-water mark.
+ * cost it: the pool's peak, the stack's high-water mark, and the stack
+ * mbedTLS's handshake took below oarc's call (board_stack_probe.c).
  */
 #include <stdio.h>
 
@@ -13,6 +14,7 @@
 #include "board_entropy.h"
 #include "board_mps2.h"
 #include "board_net.h"
+#include "board_stack_probe.h"
 #include "board_tls_memory.h"
 
 #define DHCP_TIMEOUT_MS 10000u
@@ -54,4 +56,5 @@ void oarc_board_deinit(void)
     printf("board: mbedTLS pool peak %u of %u bytes; stack high-water %u of %u bytes\n",
            (unsigned)peak, (unsigned)size, (unsigned)board_stack_high_water(),
            (unsigned)board_stack_size());
+    board_stack_probe_print();
 }

@@ -54,10 +54,31 @@ void board_uart_write(const char *text, size_t len);
 /** Stop the emulator with this exit status (through semihosting). */
 __attribute__((noreturn)) void board_exit(int code);
 
-/** Bytes of the stack ever used (painted words overwritten). */
+/** Bytes of the stack ever used (painted words overwritten), repaints included. */
 size_t board_stack_high_water(void);
 
 /** Bytes reserved for the stack by the linker script. */
 size_t board_stack_size(void);
+
+/** Address just above the stack (its initial stack pointer). */
+uintptr_t board_stack_top(void);
+
+/**
+ * Paint the stack from its limit up to end (exclusive; a point below the
+ * caller's frame, with room for this function's own), after keeping the
+ * deepest use so far for board_stack_high_water().
+ */
+void board_stack_paint_below(uintptr_t end);
+
+/** Address of the lowest stack word overwritten since the last paint. */
+uintptr_t board_stack_deepest(void);
+
+/** The current stack pointer (the calling function's frame is above it). */
+__attribute__((always_inline)) static inline uintptr_t board_stack_pointer(void)
+{
+    uintptr_t sp;
+    __asm volatile("mov %0, sp" : "=r"(sp));
+    return sp;
+}
 
 #endif /* BOARD_MPS2_H */

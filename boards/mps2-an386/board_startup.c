@@ -24,7 +24,7 @@ void _set_tls(void *tls); /* picolibc */
 /* From mps2_an386.ld. */
 extern uint32_t __data_start[], __data_end[], __data_source[];
 extern uint32_t __bss_start[], __bss_end[];
-extern uint32_t __stack_limit[], __stack_top[];
+extern uint32_t __stack_top[];
 extern uint8_t __tls_base[];
 
 #define SCB_CPACR (*(volatile uint32_t *)0xE000ED88u)
@@ -51,19 +51,6 @@ static const vector vector_table[16] = {
     board_systick,
 };
 
-/* Fill the unused part of the stack (below the current frame, with a
- * margin) with a known word, for board_stack_high_water(). */
-static void paint_stack(void)
-{
-    uintptr_t sp;
-    __asm volatile("mov %0, sp" : "=r"(sp));
-    volatile uint32_t *p = __stack_limit;
-    uintptr_t end = sp - 256u; /* a margin below this frame */
-    while ((uintptr_t)p < end) {
-        *p++ = BOARD_STACK_PAINT;
-    }
-}
-
 /* No entropy, no boot: keys made from a guessable seed are worse than no
  * device at all, so there is no fallback. */
 static void require_entropy(void)
@@ -86,25 +73,13 @@ __attribute__((noreturn)) void board_reset(void)
     SCB_CPACR |= CPACR_CP10_CP11_FULL;
     __asm volatile("dsb\n\tisb" ::: "memory");
     _set_tls(__tls_base);
-    paint_stack();
+    /* For board_stack_high_water(): all of the stack below this frame,
+     * with a margin for board_stack_paint_below's own. */
+    board_stack_paint_below(board_stack_pointer() - 256u);
     board_clock_start();
     board_uart_start();
     require_entropy();
     board_exit(main());
-}
-
-size_t board_stack_high_water(void)
-{
-    const uint32_t *p = __stack_limit;
-    while (p < __stack_top && *p == BOARD_STACK_PAINT) {
-        p++;
-    }
-    return (size_t)((uintptr_t)__stack_top - (uintptr_t)p);
-}
-
-size_t board_stack_size(void)
-{
-    return (size_t)((uintptr_t)__stack_top - (uintptr_t)__stack_limit);
 }
 
 /* A fault is a bug: say so where the test sees it and stop the emulator. */

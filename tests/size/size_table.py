@@ -147,8 +147,11 @@ def measure_core(core, label, build_root, lwip, measured, full_report):
     lib_figs, lib_fail = stack_usage.report(graph, public, STACK_BUDGET, sink)
     print(f"== {label}: callbacks oarc gives to mbedTLS and lwIP (on top of the stack "
           f"of the mbedTLS or lwIP call that makes them; the port's calls counted)", file=sink)
+    tls_callbacks = 0
     for fname, src, total in graph.callbacks_given_away():
         print(f"  {fname} ({src}): {total} B", file=sink)
+        if src == "tls.c":
+            tls_callbacks = max(tls_callbacks, total)
     print(f"== {label}: the provisioner core's functions (an application of oarc: "
           f"reported, no budget)", file=sink)
     prov_figs, _ = stack_usage.report(graph, prov, 0, sink)
@@ -164,6 +167,13 @@ def measure_core(core, label, build_root, lwip, measured, full_report):
     if handshake is not None:
         notes["handshake_depth"] = max(graph.worst(f)[2].get("mbedtls_ssl_handshake", 0)
                                        for f, _ in lib_figs)
+        # A TLS call's worst case, where the handshake's own stack was measured
+        # (tests/size/measured_stack.txt): oarc's depth at the call, the
+        # handshake, and oarc's callbacks mbedTLS calls (bio_send, ...) on top.
+        hs = stack_usage.measured_bytes(measured.get("mbedtls_ssl_handshake"))
+        if hs is not None and full_report:
+            notes["tls_call"] = (notes["handshake_depth"], hs, tls_callbacks)
+            figures[f"{core}/stack/tls_call"] = sum(notes["tls_call"])
     print(f"{label}: deepest oarc_* call {name}: {worst} B (budget {STACK_BUDGET} B); "
           f"prov_run_plan {figures[f'{core}/stack/prov_run_plan']} B")
     return figures, failures, notes, m.get("lwip", "")
@@ -199,6 +209,12 @@ def render(figures, notes, parts, measured):
                 " | ".join(f"{notes[c].get('handshake_depth', 'n/a')}; " +
                            (hs if c == FULL_REPORT_CORE else "not measured")
                            if c in notes else "n/a" for c in cores) + " |")
+    rows.append("| worst-case stack of a TLS call: oarc's depth at mbedtls_ssl_handshake + the "
+                "handshake's own (measured) + oarc's bio callbacks | " +
+                " | ".join(" + ".join(str(x) for x in notes[c]["tls_call"]) +
+                           f" = {sum(notes[c]['tls_call'])}"
+                           if "tls_call" in notes.get(c, {}) else "not measured"
+                           for c in cores) + " |")
     data = json.dumps(figures, sort_keys=True)
     return (f"{BEGIN}\n{head}" + "\n".join(rows) +
             f"\n\nBytes. Regenerate: `python3 tests/size/size_table.py --write`.\n"

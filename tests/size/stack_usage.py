@@ -399,7 +399,9 @@ class Graph:
             what = "; ".join(impls) if impls else "no port implementation analysed"
         elif kind == "mbedTLS":
             m = self.measured.get(name)
-            what = f"mbedTLS {m}" if m else "mbedTLS, not measured"
+            b = measured_bytes(m)
+            what = (f"mbedTLS {m}" + (f"; {depth + b} B with it" if b is not None else "")
+                    if m else "mbedTLS, not measured")
         else:
             what = kind
         return f"{name} at {depth} B ({what})"
@@ -430,6 +432,12 @@ def read_measured(path):
                     measured[line[0]] = (f"{line[1]} B measured on {where}" if line[1].isdigit()
                                          else f"{line[1]} ({where})")
     return measured
+
+
+def measured_bytes(figure):
+    """The bytes of a read_measured() figure; None while it is pending."""
+    m = re.match(r"(\d+) B measured", figure or "")
+    return int(m.group(1)) if m else None
 
 
 def find_ci(dirs):

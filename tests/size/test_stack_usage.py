@@ -118,6 +118,18 @@ void port_init(oarc_port *port) { port->send = port_send; }
         self.assertIn("port_send", where)
         self.assertEqual(g.total("call"), max(own, outs["port->send"] + port_bytes))
         self.assertIn("1234 B measured", g.describe_out("mbedtls_ssl_handshake", 8))
+        # The measured figure on top of the depth of the call.
+        self.assertIn("1242 B with it", g.describe_out("mbedtls_ssl_handshake", 8))
+
+    def test_measured_file(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+            f.write("# comment\nmbedtls_ssl_handshake 3328 a board (QEMU)\n"
+                    "mbedtls_ssl_read pending the board\n")
+        self.addCleanup(os.unlink, f.name)
+        m = stack_usage.read_measured(f.name)
+        self.assertEqual(stack_usage.measured_bytes(m["mbedtls_ssl_handshake"]), 3328)
+        self.assertIsNone(stack_usage.measured_bytes(m["mbedtls_ssl_read"]))
+        self.assertIsNone(stack_usage.measured_bytes(m.get("mbedtls_ssl_write")))
 
     def test_callbacks_bind_per_call_site(self):
         g = compile_graph({"walk.c": """

@@ -23,6 +23,7 @@
 
 #include "test_main.h"
 
+#include <mbedtls/ssl.h>
 #include <mbedtls/version.h>
 #include <mbedtls/x509.h>
 
@@ -30,6 +31,7 @@
 #include "oarc/oarc_version.h"
 #include "oarc_port_posix.h"
 #include "tls.h"
+#include "tls_mbedtls.h"
 
 #ifndef OARC_TEST_TLS_DIR
 #error "OARC_TEST_TLS_DIR must name tests/tls (set by tests/CMakeLists.txt)"
@@ -255,6 +257,16 @@ static void echo(fixture *f, const char *msg)
     assert_memory_equal(buf, msg, len);
 }
 
+/* A new connection to the server: a good handshake, the server's line
+ * about it, and msg echoed over it. */
+static void connect_and_echo(fixture *f, const char *server_line, const char *msg)
+{
+    connect_tcp(f);
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_OK);
+    expect_server_line(f, server_line);
+    echo(f, msg);
+}
+
 static bool all_zero(const void *p, size_t n)
 {
     const unsigned char *b = p;
@@ -412,10 +424,7 @@ static void session_resumed_on_reconnect(void **state)
     /* A connection dropped without close is fine too: the next handshake
      * starts clean and still resumes. */
     f->port.close(f->port.ctx);
-    connect_tcp(f);
-    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_OK);
-    expect_server_line(f, "handshake reused=1");
-    echo(f, "third");
+    connect_and_echo(f, "handshake reused=1", "third");
 }
 
 /* A server that also speaks TLS 1.3: the 3.6 backend takes it, and resumes
@@ -430,18 +439,12 @@ static void best_version_negotiated_and_resumed(void **state)
                                                    : "handshake reused=1 TLSv1.2";
     start_server(f, "echo13", "localhost");
     init_tls(f, f->ca, f->ca_len);
-    connect_tcp(f);
-    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_OK);
-    expect_server_line(f, first);
-    echo(f, "one");
+    connect_and_echo(f, first, "one");
     assert_true(f->tls.has_saved);
     oarc_tls_close(&f->tls);
     f->port.close(f->port.ctx);
     for (int i = 0; i < 2; i++) { /* each resumption brings a fresh ticket */
-        connect_tcp(f);
-        assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_OK);
-        expect_server_line(f, again);
-        echo(f, "again");
+        connect_and_echo(f, again, "again");
         oarc_tls_close(&f->tls);
         f->port.close(f->port.ctx);
     }
@@ -647,6 +650,167 @@ static void calls_without_a_connection_are_refused(void **state)
     }
 }
 
+/* ---- mbedTLS failing where only its allocator can ---------------------------- */
+
+/* tls.c's setup and reset calls fail only when mbedTLS cannot allocate (or,
+ * for config_defaults, on arguments tls.c never passes), which Debian's 2.28
+ * gives no hook for. test_tls is linked with -Wl,--wrap=NAME for each of them
+ * (tests/CMakeLists.txt): the wrapper runs mbedTLS's own function unless a
+ * case armed that name, and then returns the error mbedTLS itself returns
+ * there, once, without running it. */
+static const char *fail_call; /* the armed call's name, or NULL */
+
+static bool fails_now(const char *name)
+{
+    if (fail_call == NULL || strcmp(fail_call, name) != 0) {
+        return false;
+    }
+    fail_call = NULL;
+    return true;
+}
+
+int __real_mbedtls_ssl_config_defaults(mbedtls_ssl_config *conf, int endpoint, int transport,
+                                       int preset);
+int __wrap_mbedtls_ssl_config_defaults(mbedtls_ssl_config *conf, int endpoint, int transport,
+                                       int preset);
+int __wrap_mbedtls_ssl_config_defaults(mbedtls_ssl_config *conf, int endpoint, int transport,
+                                       int preset)
+{
+    return fails_now("mbedtls_ssl_config_defaults")
+               ? MBEDTLS_ERR_SSL_BAD_INPUT_DATA
+               : __real_mbedtls_ssl_config_defaults(conf, endpoint, transport, preset);
+}
+
+int __real_mbedtls_ssl_setup(mbedtls_ssl_context *ssl, const mbedtls_ssl_config *conf);
+int __wrap_mbedtls_ssl_setup(mbedtls_ssl_context *ssl, const mbedtls_ssl_config *conf);
+int __wrap_mbedtls_ssl_setup(mbedtls_ssl_context *ssl, const mbedtls_ssl_config *conf)
+{
+    return fails_now("mbedtls_ssl_setup") ? MBEDTLS_ERR_SSL_ALLOC_FAILED
+                                          : __real_mbedtls_ssl_setup(ssl, conf);
+}
+
+int __real_mbedtls_ssl_session_reset(mbedtls_ssl_context *ssl);
+int __wrap_mbedtls_ssl_session_reset(mbedtls_ssl_context *ssl);
+int __wrap_mbedtls_ssl_session_reset(mbedtls_ssl_context *ssl)
+{
+    return fails_now("mbedtls_ssl_session_reset") ? MBEDTLS_ERR_SSL_ALLOC_FAILED
+                                                  : __real_mbedtls_ssl_session_reset(ssl);
+}
+
+int __real_mbedtls_ssl_set_hostname(mbedtls_ssl_context *ssl, const char *hostname);
+int __wrap_mbedtls_ssl_set_hostname(mbedtls_ssl_context *ssl, const char *hostname);
+int __wrap_mbedtls_ssl_set_hostname(mbedtls_ssl_context *ssl, const char *hostname)
+{
+    return fails_now("mbedtls_ssl_set_hostname") ? MBEDTLS_ERR_SSL_ALLOC_FAILED
+                                                 : __real_mbedtls_ssl_set_hostname(ssl, hostname);
+}
+
+int __real_mbedtls_ssl_set_session(mbedtls_ssl_context *ssl, const mbedtls_ssl_session *session);
+int __wrap_mbedtls_ssl_set_session(mbedtls_ssl_context *ssl, const mbedtls_ssl_session *session);
+int __wrap_mbedtls_ssl_set_session(mbedtls_ssl_context *ssl, const mbedtls_ssl_session *session)
+{
+    return fails_now("mbedtls_ssl_set_session") ? MBEDTLS_ERR_SSL_ALLOC_FAILED
+                                                : __real_mbedtls_ssl_set_session(ssl, session);
+}
+
+/* A configuration or record buffers mbedTLS cannot make: init fails with
+ * OARC_ERR_TLS and mbedTLS's code, and leaves nothing to free or use. */
+static void setup_failures_fail_init(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *call;
+        int code;
+    } cases[] = {
+        { "mbedtls_ssl_config_defaults", MBEDTLS_ERR_SSL_BAD_INPUT_DATA },
+        { "mbedtls_ssl_setup", MBEDTLS_ERR_SSL_ALLOC_FAILED },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fail_call = cases[i].call;
+        assert_int_equal(oarc_tls_init(&f->tls, &f->port, f->ca, f->ca_len), OARC_ERR_TLS);
+        assert_null(fail_call); /* the armed call was made, and failed */
+        assert_int_equal(f->tls.last_error, cases[i].code);
+        assert_false(f->tls.ready);
+        assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_ERR_ARGUMENT);
+        oarc_tls_free(&f->tls);
+    }
+    /* Nothing stays armed: the next init is a normal one. */
+    init_tls(f, f->ca, f->ca_len);
+    assert_true(f->tls.ready);
+}
+
+/* A host name mbedTLS cannot store: the handshake fails with OARC_ERR_TLS
+ * before a byte goes out, and the context can connect again after. */
+static void host_name_failure_sends_nothing(void **state)
+{
+    fixture *f = *state;
+    scripted_send_ok = false;
+    scripted_send_result = OARC_ERR_IO;
+    scripted_recv_result = OARC_ERR_IO;
+    init_scripted(f);
+    fail_call = "mbedtls_ssl_set_hostname";
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_ERR_TLS);
+    assert_null(fail_call);
+    assert_int_equal(f->tls.last_error, MBEDTLS_ERR_SSL_ALLOC_FAILED);
+    assert_int_equal(scripted_sends, 0);
+    assert_int_equal(scripted_recvs, 0);
+    uint8_t b = 0;
+    assert_int_equal(oarc_tls_send(&f->tls, &b, 1, WAIT_MS), OARC_ERR_CLOSED);
+    /* The next attempt reaches the port (which fails it, as scripted). */
+    assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_ERR_IO);
+    assert_true(scripted_sends >= 1u);
+}
+
+/* A reset that fails at close (mbedTLS could not make the next handshake's
+ * state) is kept in last_error; the connection is over all the same, and the
+ * next handshake resets again and connects. */
+static void reset_failure_at_close_is_kept_and_recovered(void **state)
+{
+    fixture *f = *state;
+    start_server(f, "echo", "localhost");
+    init_tls(f, f->ca, f->ca_len);
+    connect_and_echo(f, "handshake reused=0", "before");
+    fail_call = "mbedtls_ssl_session_reset";
+    oarc_tls_close(&f->tls);
+    f->port.close(f->port.ctx);
+    assert_null(fail_call);
+    assert_int_equal(f->tls.last_error, MBEDTLS_ERR_SSL_ALLOC_FAILED);
+    uint8_t b = 0;
+    assert_int_equal(oarc_tls_send(&f->tls, &b, 1, WAIT_MS), OARC_ERR_CLOSED);
+
+    connect_and_echo(f, "handshake reused=1", "after");
+}
+
+/* A saved session mbedTLS cannot take back (its copy needs memory): it is
+ * dropped, and a full handshake makes a new one. */
+static void session_that_cannot_be_offered_is_dropped(void **state)
+{
+    fixture *f = *state;
+    start_server(f, "echo", "localhost");
+    init_tls(f, f->ca, f->ca_len);
+    connect_and_echo(f, "handshake reused=0", "first");
+    assert_true(f->tls.has_saved);
+    oarc_tls_close(&f->tls);
+    f->port.close(f->port.ctx);
+
+    fail_call = "mbedtls_ssl_set_session";
+    connect_and_echo(f, "handshake reused=0", "full again");
+    assert_null(fail_call);
+    assert_true(f->tls.has_saved);
+}
+
+/* Saving a session before any handshake (mbedTLS has none to copy) keeps
+ * none, and says why in last_error. */
+static void saving_without_a_session_keeps_none(void **state)
+{
+    fixture *f = *state;
+    init_tls(f, f->ca, f->ca_len);
+    f->tls.last_error = 0;
+    oarc_tls_save_session(&f->tls);
+    assert_false(f->tls.has_saved);
+    assert_int_equal(f->tls.last_error, MBEDTLS_ERR_SSL_BAD_INPUT_DATA);
+}
+
 /* The POSIX port until `broken` is set, then a port whose send and recv
  * fail with `broken_status`: a connection that dies after its handshake. */
 static oarc_port breakable_port;
@@ -680,10 +844,7 @@ static void port_failure_after_handshake_is_the_port_status(void **state)
         breakable_port.recv = breakable_recv;
         broken = false;
         assert_int_equal(oarc_tls_init(&f->tls, &breakable_port, f->ca, f->ca_len), OARC_OK);
-        connect_tcp(f);
-        assert_int_equal(oarc_tls_handshake(&f->tls, "localhost", WAIT_MS), OARC_OK);
-        expect_server_line(f, "handshake reused=0");
-        echo(f, "still fine");
+        connect_and_echo(f, "handshake reused=0", "still fine");
         broken = true;
         broken_status = statuses[i];
         uint8_t buf[16];
@@ -886,6 +1047,11 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(port_failure_in_handshake_is_the_port_status, setup, teardown),
     cmocka_unit_test_setup_teardown(handshake_with_no_time_left_times_out, setup, teardown),
     cmocka_unit_test_setup_teardown(calls_without_a_connection_are_refused, setup, teardown),
+    cmocka_unit_test_setup_teardown(setup_failures_fail_init, setup, teardown),
+    cmocka_unit_test_setup_teardown(host_name_failure_sends_nothing, setup, teardown),
+    cmocka_unit_test_setup_teardown(reset_failure_at_close_is_kept_and_recovered, setup, teardown),
+    cmocka_unit_test_setup_teardown(session_that_cannot_be_offered_is_dropped, setup, teardown),
+    cmocka_unit_test_setup_teardown(saving_without_a_session_keeps_none, setup, teardown),
     cmocka_unit_test_setup_teardown(port_failure_after_handshake_is_the_port_status, setup, teardown),
     cmocka_unit_test_setup_teardown(early_port_timeouts_are_tried_again, setup, teardown),
     cmocka_unit_test_setup_teardown(time_running_out_ends_the_turns, setup, teardown),
