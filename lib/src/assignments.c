@@ -25,8 +25,11 @@ oarc_status oarc_assignments_scope(const oarc_role_scope *scope,
 {
     bool project;
 
+    /* The organization's roles name no project: a project ID there means the
+     * caller meant another scope (as oarc_roles_* refuse it too). */
     if (scope == NULL || principal == NULL || out == NULL || scope->principal_id != NULL ||
-        (scope->kind != OARC_SCOPE_ORG_ROLES && scope->kind != OARC_SCOPE_PROJECT_ROLES) ||
+        (scope->kind != OARC_SCOPE_PROJECT_ROLES &&
+         (scope->kind != OARC_SCOPE_ORG_ROLES || scope->project_id != NULL)) ||
         (principal->type != OARC_PRINCIPAL_USER && principal->type != OARC_PRINCIPAL_GROUP)) {
         return OARC_ERR_ARGUMENT;
     }
