@@ -146,9 +146,7 @@ uint32_t oarc_list_fitting_limit(void)
     size_t by_tokens = (size_t)OARC_JSON_MAX_TOKENS / OARC_LIST_ITEM_TOKENS_HINT;
     size_t n = by_bytes < by_tokens ? by_bytes : by_tokens;
 
-    if (n < 1u) {
-        return 1u;
-    }
+    /* n >= 1: oarc_config_defaults.h refuses hints larger than rx or the pool. */
     return n > LIST_LIMIT_MAX ? LIST_LIMIT_MAX : (uint32_t)n;
 }
 
