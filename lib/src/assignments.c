@@ -8,10 +8,11 @@
  */
 #include "oarc/oarc_assignments.h"
 
-#include "assignment_codec.h"
-#include "list_codec.h"
+#include "assignment_decode.h"
 #include "op.h"
-#include "page.h"
+#include "page_fetch.h"
+#include "role_body.h"
+#include "role_decode.h"
 
 /* ---- One operation, any principal ------------------------------------------------ */
 

@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "log.h"
-#include "role_codec.h"
+#include "api_error.h"
 #include "text.h"
 #include "tls.h"
 #include "url.h"

@@ -8,9 +8,9 @@
 #include "oarc/oarc_roles.h"
 
 #include "op.h"
-#include "page.h"
-#include "role_codec.h"
-#include "role_lifecycle_codec.h"
+#include "page_fetch.h"
+#include "role_body.h"
+#include "role_decode.h"
 
 static oarc_role_scope org_scope(void)
 {
