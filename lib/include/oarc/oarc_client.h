@@ -1,8 +1,10 @@
 /**
  * @file oarc_client.h
- * @brief The session: one caller-declared object holds every byte oarc uses
- * (buffers, the jsmn token pool, the TLS session, the last error). Declare it
- * `static`; its size is sizeof(oarc_client), set by oarc_config_defaults.h.
+ * @brief The session: one caller-declared object holds every byte lib/ uses
+ * (buffers, the jsmn token pool, the TLS session, the last error); lib/
+ * never allocates. (mbedTLS's record buffers come from mbedTLS's allocator:
+ * the C library's on a host, a static pool on a board.) Declare it `static`;
+ * its size is sizeof(oarc_client), set by oarc_config_defaults.h.
  *
  * Each call runs to completion within the config's timeout: connect or reuse
  * the kept-alive connection, send, receive, retry per the official SDKs'
