@@ -353,10 +353,13 @@ static jsmntok_t *token_pool(oarc_client *c)
  *  API's error (its body decoded when it is the usual error object). */
 static oarc_status interpret(oarc_client *c, const oarc_http_response *r, oarc_json_doc *doc)
 {
+    oarc_status st = oarc_json_parse(doc, r->body, r->body_len, token_pool(c),
+                                     OARC_JSON_MAX_TOKENS);
+
     if (r->status >= 200 && r->status <= 299) {
-        return oarc_json_parse(doc, r->body, r->body_len, token_pool(c), OARC_JSON_MAX_TOKENS);
+        return st;
     }
-    if (oarc_json_parse(doc, r->body, r->body_len, token_pool(c), OARC_JSON_MAX_TOKENS) == OARC_OK) {
+    if (st == OARC_OK) {
         (void)oarc_api_error_decode(doc, &c->last.error);
     }
     return OARC_ERR_API;

@@ -24,11 +24,6 @@
 /* ------------------------------------------------------------------------ */
 /* Character classes (ASCII only: a locale must never change what we accept) */
 
-static bool is_alpha(char c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
 static bool is_digit(char c)
 {
     return c >= '0' && c <= '9';
@@ -142,8 +137,9 @@ static bool host_name_valid(const char *s, size_t n)
     if (n == 0u) {
         return false;
     }
+    /* Those are RFC 3986's unreserved characters less '~'. */
     for (size_t i = 0; i < n; i++) {
-        if (!is_alpha(s[i]) && !is_digit(s[i]) && s[i] != '-' && s[i] != '.' && s[i] != '_') {
+        if (!is_unreserved(s[i]) || s[i] == '~') {
             return false;
         }
     }
