@@ -23,6 +23,7 @@ typedef struct body_spans {
 static oarc_status check_field(oarc_field_state state, const char *s, bool single_line,
                                oarc_span *out)
 {
+    *out = (oarc_span){ NULL, 0 }; /* written only when set */
     if (state == OARC_FIELD_OMIT || state == OARC_FIELD_NULL) {
         return OARC_OK;
     }
@@ -150,7 +151,8 @@ oarc_status oarc_role_update_write(oarc_json_writer *w, const oarc_role_update *
     if (update->permissions_state == OARC_FIELD_SET) {
         write_permissions(w, s.permissions, update->permission_count);
     } else {
-        write_field(w, OARC_SPAN_LITERAL("permissions"), update->permissions_state, s.name);
+        write_field(w, OARC_SPAN_LITERAL("permissions"), update->permissions_state,
+                    (oarc_span){ NULL, 0 });
     }
     oarc_json_write_end_object(w);
     return oarc_json_writer_finish(w, NULL);
