@@ -356,7 +356,7 @@ static oarc_status interpret(oarc_client *c, const oarc_http_response *r, oarc_j
     oarc_status st = oarc_json_parse(doc, r->body, r->body_len, token_pool(c),
                                      OARC_JSON_MAX_TOKENS);
 
-    if (r->status >= 200 && r->status <= 299) {
+    if ((unsigned)(r->status - 200) < 100u) { /* 2xx */
         return st;
     }
     if (st == OARC_OK) {

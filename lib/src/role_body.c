@@ -38,18 +38,19 @@ static oarc_status check_field(oarc_field_state state, const char *s, bool singl
 static oarc_status check_permissions(const char *const *permissions, size_t count,
                                      oarc_span *out)
 {
-    oarc_status status = OARC_OK;
-
     if (permissions == NULL && count != 0u) {
         return OARC_ERR_ARGUMENT;
     }
     if (count > OARC_MAX_PERMISSIONS) {
         return OARC_ERR_TOO_MANY_ITEMS;
     }
-    for (size_t i = 0; i < count && status == OARC_OK; i++) {
-        status = oarc_body_text_span(permissions[i], true, &out[i]);
+    for (size_t i = 0; i < count; i++) {
+        oarc_status status = oarc_body_text_span(permissions[i], true, &out[i]);
+        if (status != OARC_OK) {
+            return status;
+        }
     }
-    return status;
+    return OARC_OK;
 }
 
 /* A member left out, null or set to its checked span. */
