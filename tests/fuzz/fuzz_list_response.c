@@ -19,6 +19,7 @@
 #include "assignment_decode.h"
 #include "http.h"
 #include "json_read.h"
+#include "oarc/oarc_role_page.h"
 #include "page_decode.h"
 #include "role_decode.h"
 
