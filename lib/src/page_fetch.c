@@ -14,7 +14,7 @@
 #include "page_decode.h"
 #include "text.h"
 
-/** Digits of OARC_OARC_LIST_LIMIT_MAX. */
+/** Digits of OARC_LIST_LIMIT_MAX. */
 #define LIST_LIMIT_DIGITS 4u
 
 static bool order_valid(oarc_list_order order)
