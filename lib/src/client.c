@@ -203,10 +203,22 @@ static oarc_status send_all(oarc_client *c, size_t len, const oarc_deadline *d)
  * never be sent costs no handshake. *total is the whole request. The head
  * holds the admin key until unwrite_request().
  */
-static oarc_status write_request(oarc_client *c, const oarc_http_request *req, size_t body_len,
-                                 size_t *total)
+static oarc_status write_request(oarc_client *c, oarc_http_method method, oarc_span path,
+                                 bool has_body, size_t body_len, size_t *total)
 {
-    return oarc_http_write_request(c->tx, sizeof(c->tx), body_len, req, total);
+    /* Only the write needs the request: its frame ends here, before the
+     * response's begins. */
+    const oarc_http_request req = {
+        .method = method,
+        .host = { c->url.host, c->url.host_len },
+        .port = c->url.port,
+        .default_port = c->url.default_port,
+        .path = path,
+        .bearer = { c->admin_key, c->admin_key_len },
+        .organization = { c->organization, c->organization_len },
+        .has_body = has_body,
+    };
+    return oarc_http_write_request(c->tx, sizeof(c->tx), body_len, &req, total);
 }
 
 /**
@@ -372,29 +384,19 @@ oarc_status oarc_client_call(oarc_client *c, oarc_http_method method, oarc_span 
         body_len > sizeof(c->tx)) {
         return OARC_ERR_ARGUMENT;
     }
-    const oarc_http_request req = {
-        .method = method,
-        .host = { c->url.host, c->url.host_len },
-        .port = c->url.port,
-        .default_port = c->url.default_port,
-        .path = path,
-        .bearer = { c->admin_key, c->admin_key_len },
-        .organization = { c->organization, c->organization_len },
-        .has_body = has_body,
-    };
     memset(&c->last, 0, sizeof(c->last));
     memset(doc, 0, sizeof(*doc));
     const oarc_deadline d = { c->port.now_ms(c->port.ctx), c->timeout_ms };
     for (int attempt = 0;; attempt++) {
-        oarc_http_response r;
         size_t total = 0;
         /* Each attempt writes its head, checked, before any connection is
          * made: a request that can never be sent fails on the first. The
          * head (with the key) is wiped as soon as the exchange is over. */
-        oarc_status st = write_request(c, &req, body_len, &total);
+        oarc_status st = write_request(c, method, path, has_body, body_len, &total);
         if (st != OARC_OK) {
             return st;
         }
+        oarc_http_response r;
         memset(&r, 0, sizeof(r));
         st = exchange(c, total, &r, &d);
         unwrite_request(c, total, body_len);
