@@ -5,63 +5,60 @@
  */
 #include "op.h"
 
+#include <stdint.h>
 #include <string.h>
 
-/* How a scope's collection path is made: head, then the project's ID when
- * there is one, then the principal's collection and ID, then "/roles".
- * Arrays rather than pointers, so the table is plain read-only data. */
-typedef struct scope_shape {
-    char head[14];     /* "/organization" or "/projects" */
-    char principal[8]; /* "", "/users" or "/groups" */
-    bool project;      /* the next segment is project_id */
-} scope_shape;
+/* How a scope's collection path is made: "/organization" or "/projects" and
+ * the project's ID, then the principal's collection and ID when there is
+ * one, then "/roles". One byte of flags per kind. */
+enum { IN_PROJECT = 1u, OF_USER = 2u, OF_GROUP = 4u, NO_SHAPE = 0xFFu };
 
-static const scope_shape shapes[] = {
-    [OARC_SCOPE_ORG_ROLES] = { "/organization", "", false },
-    [OARC_SCOPE_PROJECT_ROLES] = { "/projects", "", true },
-    [OARC_SCOPE_ORG_USER_ROLES] = { "/organization", "/users", false },
-    [OARC_SCOPE_ORG_GROUP_ROLES] = { "/organization", "/groups", false },
-    [OARC_SCOPE_PROJECT_USER_ROLES] = { "/projects", "/users", true },
-    [OARC_SCOPE_PROJECT_GROUP_ROLES] = { "/projects", "/groups", true },
+static const uint8_t shapes[] = {
+    [OARC_SCOPE_ORG_ROLES] = 0u,
+    [OARC_SCOPE_PROJECT_ROLES] = IN_PROJECT,
+    [OARC_SCOPE_ORG_USER_ROLES] = OF_USER,
+    [OARC_SCOPE_ORG_GROUP_ROLES] = OF_GROUP,
+    [OARC_SCOPE_PROJECT_USER_ROLES] = IN_PROJECT | OF_USER,
+    [OARC_SCOPE_PROJECT_GROUP_ROLES] = IN_PROJECT | OF_GROUP,
 };
 
 #define SHAPE_COUNT (sizeof shapes / sizeof shapes[0])
 
-/* The shape of a scope whose IDs match it, or NULL. An ID the scope does not
- * use is refused rather than ignored: it means the caller meant another one. */
-static const scope_shape *shape_of(const oarc_role_scope *scope)
+/* The shape of a scope whose IDs match it, or NO_SHAPE. An ID the scope does
+ * not use is refused rather than ignored: it means the caller meant another
+ * one. */
+static unsigned shape_of(const oarc_role_scope *scope)
 {
-    const scope_shape *s;
+    unsigned s;
 
     if (scope == NULL || (unsigned)scope->kind >= SHAPE_COUNT) {
-        return NULL;
+        return NO_SHAPE;
     }
-    s = &shapes[scope->kind];
-    if ((!s->project && scope->project_id != NULL) ||
-        (s->principal[0] == '\0' && scope->principal_id != NULL)) {
-        return NULL;
+    s = shapes[scope->kind];
+    if (((s & IN_PROJECT) == 0u && scope->project_id != NULL) ||
+        ((s & (OF_USER | OF_GROUP)) == 0u && scope->principal_id != NULL)) {
+        return NO_SHAPE;
     }
     return s;
 }
 
 bool oarc_scope_is_assignment(const oarc_role_scope *scope)
 {
-    const scope_shape *s = shape_of(scope);
+    unsigned s = shape_of(scope);
 
-    return s != NULL && s->principal[0] != '\0';
+    return s != NO_SHAPE && (s & (OF_USER | OF_GROUP)) != 0u;
 }
 
 oarc_principal_type oarc_scope_principal(const oarc_role_scope *scope)
 {
-    bool group = scope != NULL && (scope->kind == OARC_SCOPE_ORG_GROUP_ROLES ||
-                                   scope->kind == OARC_SCOPE_PROJECT_GROUP_ROLES);
+    unsigned s = shape_of(scope);
 
-    return group ? OARC_PRINCIPAL_GROUP : OARC_PRINCIPAL_USER;
+    return s != NO_SHAPE && (s & OF_GROUP) != 0u ? OARC_PRINCIPAL_GROUP : OARC_PRINCIPAL_USER;
 }
 
 oarc_status oarc_op_start(oarc_client *c, const oarc_role_scope *scope, oarc_path *p)
 {
-    const scope_shape *s = shape_of(scope);
+    unsigned s = shape_of(scope);
     oarc_span so_far;
 
     if (c == NULL || p == NULL) {
@@ -69,16 +66,18 @@ oarc_status oarc_op_start(oarc_client *c, const oarc_role_scope *scope, oarc_pat
     }
     /* A refused input must not leave the previous call's details behind. */
     memset(&c->last, 0, sizeof c->last);
-    if (s == NULL) {
+    if (s == NO_SHAPE) {
         return OARC_ERR_ARGUMENT;
     }
     oarc_path_init(p, c->path, sizeof c->path, &c->url);
-    oarc_path_literal(p, s->head);
-    if (s->project) {
+    if ((s & IN_PROJECT) != 0u) {
+        oarc_path_literal(p, "/projects");
         oarc_path_segment(p, scope->project_id);
+    } else {
+        oarc_path_literal(p, "/organization");
     }
-    if (s->principal[0] != '\0') {
-        oarc_path_literal(p, s->principal);
+    if ((s & (OF_USER | OF_GROUP)) != 0u) {
+        oarc_path_literal(p, (s & OF_USER) != 0u ? "/users" : "/groups");
         oarc_path_segment(p, scope->principal_id);
     }
     oarc_path_literal(p, "/roles");

@@ -24,11 +24,6 @@
 /* ------------------------------------------------------------------------ */
 /* Character classes (ASCII only: a locale must never change what we accept) */
 
-static bool is_alpha(char c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
 static bool is_digit(char c)
 {
     return c >= '0' && c <= '9';
@@ -142,8 +137,9 @@ static bool host_name_valid(const char *s, size_t n)
     if (n == 0u) {
         return false;
     }
+    /* Those are RFC 3986's unreserved characters less '~'. */
     for (size_t i = 0; i < n; i++) {
-        if (!is_alpha(s[i]) && !is_digit(s[i]) && s[i] != '-' && s[i] != '.' && s[i] != '_') {
+        if (!is_unreserved(s[i]) || s[i] == '~') {
             return false;
         }
     }
@@ -337,8 +333,7 @@ static bool path_can_extend(oarc_path *p)
     return p->status == OARC_OK;
 }
 
-/* The ID rules of url.h; *len is its length when it passes. */
-static oarc_status check_id(const char *id, size_t *len)
+oarc_status oarc_id_check(const char *id, size_t *len)
 {
     size_t n;
 
@@ -365,7 +360,9 @@ static oarc_status check_id(const char *id, size_t *len)
     if (!oarc_utf8_valid(id + plain, n - plain)) {
         return OARC_ERR_INVALID_ID;
     }
-    *len = n;
+    if (len != NULL) {
+        *len = n;
+    }
     return OARC_OK;
 }
 
@@ -413,7 +410,7 @@ void oarc_path_segment(oarc_path *p, const char *id)
     if (p == NULL || !path_can_extend(p)) {
         return;
     }
-    status = check_id(id, &n);
+    status = oarc_id_check(id, &n);
     if (status != OARC_OK) {
         p->status = status;
         return;

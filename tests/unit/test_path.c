@@ -520,6 +520,33 @@ static void path_parts_after_a_failure_do_nothing(void **state)
     }
 }
 
+/* oarc_id_check on its own, the one check behind every ID in a path or a
+ * body: each rule, the length it reports, and a NULL len. */
+static void id_check_rules(void **state)
+{
+    char longest[OARC_MAX_ID_LEN + 2];
+    size_t len = 99;
+
+    (void)state;
+    memset(longest, 'a', sizeof longest - 1u);
+    longest[OARC_MAX_ID_LEN] = '\0';
+    assert_int_equal(oarc_id_check("role_01", &len), OARC_OK);
+    assert_int_equal(len, 7);
+    assert_int_equal(oarc_id_check("caf\xc3\xa9 1", NULL), OARC_OK);
+    assert_int_equal(oarc_id_check(longest, &len), OARC_OK);
+    assert_int_equal(len, OARC_MAX_ID_LEN);
+    longest[OARC_MAX_ID_LEN] = 'a';
+    longest[OARC_MAX_ID_LEN + 1] = '\0';
+    len = 99;
+    assert_int_equal(oarc_id_check(longest, &len), OARC_ERR_ID_TOO_LONG);
+    assert_int_equal(len, 99); /* untouched on a refusal */
+    static const char *const bad[] = { NULL, "", ".", "..", "a\nb", "a\x7f", "\xc3", "\xed\xa0\x80" };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_int_equal(oarc_id_check(bad[i], &len), OARC_ERR_INVALID_ID);
+    }
+    assert_int_equal(len, 99);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(path_parts_after_a_failure_do_nothing),
     cmocka_unit_test(path_org_role),
@@ -547,6 +574,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(path_nothing_after_query),
     cmocka_unit_test(path_first_failure_sticks),
     cmocka_unit_test(path_bad_arguments),
+    cmocka_unit_test(id_check_rules),
 };
 
 OARC_TEST_MAIN(tests)
