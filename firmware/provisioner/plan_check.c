@@ -103,6 +103,17 @@ bool prov_same_scope(prov_scope sa, const char *pa, prov_scope sb, const char *p
     return sa == sb && prov_same_text(pa, pb);
 }
 
+/* plan.h gives prov_scope and prov_principal the library's values. */
+oarc_role_scope prov_scope_of(prov_scope scope, const char *project_id)
+{
+    return (oarc_role_scope){ (oarc_scope_kind)scope, project_id, NULL };
+}
+
+oarc_principal_ref prov_principal_of(const prov_assignment *a)
+{
+    return (oarc_principal_ref){ (oarc_principal_type)a->principal, a->principal_id };
+}
+
 /* The limit is on the list as written, duplicates included: it bounds the
  * plan's own storage and every loop over it, which see the raw list. */
 static oarc_status check_permissions(const prov_role *r, size_t i, prov_plan_error *err)
