@@ -12,11 +12,8 @@
 oarc_status prov_run_plan(prov_run *run, oarc_client *client, const prov_plan *plan,
                           const prov_options *options, prov_plan_error *err)
 {
-    prov_plan_error local;
-
-    if (err == NULL) {
-        err = &local;
-    }
+    /* err may be NULL: the plan's fault is then returned, not recorded (no
+     * local record: this frame stays under the whole run). */
     if (run == NULL || client == NULL) {
         prov_plan_error_clear(err);
         return prov_plan_error_set(err, OARC_ERR_ARGUMENT, "no run or no client", NULL,

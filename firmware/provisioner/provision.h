@@ -169,7 +169,7 @@ typedef struct prov_run {
 } prov_run;
 
 /**
- * Check plan whole (prov_plan_check; on a fault, err says where and nothing
+ * Check plan whole (prov_plan_check; on a fault, err, unless NULL, says where and nothing
  * is sent), then converge the organization reached through client onto it,
  * reporting each item through options (NULL: no report, writes sent).
  * Returns OARC_OK when the run took place, whatever its items' outcomes
