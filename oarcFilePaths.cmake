@@ -30,11 +30,13 @@ set(OARC_CORE_SOURCES
     ${_oarc_root}/lib/src/json_read.c
     ${_oarc_root}/lib/src/http.c
     ${_oarc_root}/lib/src/url.c
-    ${_oarc_root}/lib/src/role_codec.c
     ${_oarc_root}/lib/src/json_field.c
-    ${_oarc_root}/lib/src/role_lifecycle_codec.c
-    ${_oarc_root}/lib/src/list_codec.c
-    ${_oarc_root}/lib/src/assignment_codec.c
+    ${_oarc_root}/lib/src/decode_root.c
+    ${_oarc_root}/lib/src/api_error.c
+    ${_oarc_root}/lib/src/role_body.c
+    ${_oarc_root}/lib/src/role_decode.c
+    ${_oarc_root}/lib/src/assignment_decode.c
+    ${_oarc_root}/lib/src/page_decode.c
     ${_oarc_root}/lib/src/version.c)
 
 set(OARC_CLIENT_SOURCES
@@ -42,7 +44,8 @@ set(OARC_CLIENT_SOURCES
     ${_oarc_root}/lib/src/tls_backend.c
     ${_oarc_root}/lib/src/client.c
     ${_oarc_root}/lib/src/op.c
-    ${_oarc_root}/lib/src/page.c
+    ${_oarc_root}/lib/src/page_fetch.c
+    ${_oarc_root}/lib/src/role_iter.c
     ${_oarc_root}/lib/src/roles.c
     ${_oarc_root}/lib/src/assignments.c)
 set(OARC_TLS_MBEDTLS2_SOURCES ${_oarc_root}/lib/src/tls_mbedtls2.c)

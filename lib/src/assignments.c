@@ -8,10 +8,11 @@
  */
 #include "oarc/oarc_assignments.h"
 
-#include "assignment_codec.h"
-#include "list_codec.h"
+#include "assignment_decode.h"
 #include "op.h"
-#include "page.h"
+#include "page_fetch.h"
+#include "role_body.h"
+#include "role_decode.h"
 
 /* ---- One operation, any principal ------------------------------------------------ */
 
@@ -25,8 +26,11 @@ oarc_status oarc_assignments_scope(const oarc_role_scope *scope,
 {
     bool project;
 
+    /* The organization's roles name no project: a project ID there means the
+     * caller meant another scope (as oarc_roles_* refuse it too). */
     if (scope == NULL || principal == NULL || out == NULL || scope->principal_id != NULL ||
-        (scope->kind != OARC_SCOPE_ORG_ROLES && scope->kind != OARC_SCOPE_PROJECT_ROLES) ||
+        (scope->kind != OARC_SCOPE_PROJECT_ROLES &&
+         (scope->kind != OARC_SCOPE_ORG_ROLES || scope->project_id != NULL)) ||
         (principal->type != OARC_PRINCIPAL_USER && principal->type != OARC_PRINCIPAL_GROUP)) {
         return OARC_ERR_ARGUMENT;
     }
@@ -144,152 +148,133 @@ oarc_status oarc_assignments_remove(oarc_client *c, const oarc_role_scope *scope
 
 /* ---- The named operations ---------------------------------------------------------- */
 
-/* The scope and principal of each named family. */
-#define ORG { OARC_SCOPE_ORG_ROLES, NULL, NULL }
-#define PROJECT(project) { OARC_SCOPE_PROJECT_ROLES, (project), NULL }
-#define USER(user) { OARC_PRINCIPAL_USER, (user) }
-#define GROUP(group) { OARC_PRINCIPAL_GROUP, (group) }
+/* Each names its collection directly: the scope kind is fixed, so there is
+ * nothing for oarc_assignments_scope() to map, and the IDs are checked as
+ * every ID is, when the path is built. */
 
-/* ---- A user's organization roles ------------------------------------------------- */
-
+/* ---- A user's organization roles ----------------------------------------- */
 oarc_status oarc_org_user_role_list(oarc_client *c, const char *user_id,
                                     const oarc_list_params *params, oarc_role_page *page)
 {
-    const oarc_role_scope scope = ORG;
-    const oarc_principal_ref who = USER(user_id);
-    return oarc_assignments_list(c, &scope, &who, params, page);
+    const oarc_role_scope scope = { OARC_SCOPE_ORG_USER_ROLES, NULL, user_id };
+    return oarc_page_fetch(c, &scope, params, page);
 }
 
 oarc_status oarc_org_user_role_assign(oarc_client *c, const char *user_id, const char *role_id,
                                       oarc_role_assignment *out)
 {
-    const oarc_role_scope scope = ORG;
-    const oarc_principal_ref who = USER(user_id);
-    return oarc_assignments_assign(c, &scope, &who, role_id, out);
+    const oarc_role_scope scope = { OARC_SCOPE_ORG_USER_ROLES, NULL, user_id };
+    return assign_in(c, &scope, role_id, out);
 }
 
 oarc_status oarc_org_user_role_retrieve(oarc_client *c, const char *user_id,
                                         const char *role_id, oarc_role *out)
 {
-    const oarc_role_scope scope = ORG;
-    const oarc_principal_ref who = USER(user_id);
-    return oarc_assignments_retrieve(c, &scope, &who, role_id, out);
+    const oarc_role_scope scope = { OARC_SCOPE_ORG_USER_ROLES, NULL, user_id };
+    return retrieve_in(c, &scope, role_id, out);
 }
 
 oarc_status oarc_org_user_role_unassign(oarc_client *c, const char *user_id,
                                         const char *role_id, oarc_role_unassigned *out)
 {
-    const oarc_role_scope scope = ORG;
-    const oarc_principal_ref who = USER(user_id);
-    return oarc_assignments_remove(c, &scope, &who, role_id, out);
+    const oarc_role_scope scope = { OARC_SCOPE_ORG_USER_ROLES, NULL, user_id };
+    return remove_in(c, &scope, role_id, out);
 }
 
-/* ---- A group's organization roles ------------------------------------------------ */
 
+/* ---- A group's organization roles ---------------------------------------- */
 oarc_status oarc_org_group_role_list(oarc_client *c, const char *group_id,
                                      const oarc_list_params *params, oarc_role_page *page)
 {
-    const oarc_role_scope scope = ORG;
-    const oarc_principal_ref who = GROUP(group_id);
-    return oarc_assignments_list(c, &scope, &who, params, page);
+    const oarc_role_scope scope = { OARC_SCOPE_ORG_GROUP_ROLES, NULL, group_id };
+    return oarc_page_fetch(c, &scope, params, page);
 }
 
 oarc_status oarc_org_group_role_assign(oarc_client *c, const char *group_id,
                                        const char *role_id, oarc_role_assignment *out)
 {
-    const oarc_role_scope scope = ORG;
-    const oarc_principal_ref who = GROUP(group_id);
-    return oarc_assignments_assign(c, &scope, &who, role_id, out);
+    const oarc_role_scope scope = { OARC_SCOPE_ORG_GROUP_ROLES, NULL, group_id };
+    return assign_in(c, &scope, role_id, out);
 }
 
 oarc_status oarc_org_group_role_retrieve(oarc_client *c, const char *group_id,
                                          const char *role_id, oarc_role *out)
 {
-    const oarc_role_scope scope = ORG;
-    const oarc_principal_ref who = GROUP(group_id);
-    return oarc_assignments_retrieve(c, &scope, &who, role_id, out);
+    const oarc_role_scope scope = { OARC_SCOPE_ORG_GROUP_ROLES, NULL, group_id };
+    return retrieve_in(c, &scope, role_id, out);
 }
 
 oarc_status oarc_org_group_role_unassign(oarc_client *c, const char *group_id,
                                          const char *role_id, oarc_role_unassigned *out)
 {
-    const oarc_role_scope scope = ORG;
-    const oarc_principal_ref who = GROUP(group_id);
-    return oarc_assignments_remove(c, &scope, &who, role_id, out);
+    const oarc_role_scope scope = { OARC_SCOPE_ORG_GROUP_ROLES, NULL, group_id };
+    return remove_in(c, &scope, role_id, out);
 }
 
-/* ---- A user's project roles ------------------------------------------------------ */
 
+/* ---- A user's project roles ---------------------------------------------- */
 oarc_status oarc_project_user_role_list(oarc_client *c, const char *project_id,
                                         const char *user_id, const oarc_list_params *params,
                                         oarc_role_page *page)
 {
-    const oarc_role_scope scope = PROJECT(project_id);
-    const oarc_principal_ref who = USER(user_id);
-    return oarc_assignments_list(c, &scope, &who, params, page);
+    const oarc_role_scope scope = { OARC_SCOPE_PROJECT_USER_ROLES, project_id, user_id };
+    return oarc_page_fetch(c, &scope, params, page);
 }
 
 oarc_status oarc_project_user_role_assign(oarc_client *c, const char *project_id,
                                           const char *user_id, const char *role_id,
                                           oarc_role_assignment *out)
 {
-    const oarc_role_scope scope = PROJECT(project_id);
-    const oarc_principal_ref who = USER(user_id);
-    return oarc_assignments_assign(c, &scope, &who, role_id, out);
+    const oarc_role_scope scope = { OARC_SCOPE_PROJECT_USER_ROLES, project_id, user_id };
+    return assign_in(c, &scope, role_id, out);
 }
 
 oarc_status oarc_project_user_role_retrieve(oarc_client *c, const char *project_id,
                                             const char *user_id, const char *role_id,
                                             oarc_role *out)
 {
-    const oarc_role_scope scope = PROJECT(project_id);
-    const oarc_principal_ref who = USER(user_id);
-    return oarc_assignments_retrieve(c, &scope, &who, role_id, out);
+    const oarc_role_scope scope = { OARC_SCOPE_PROJECT_USER_ROLES, project_id, user_id };
+    return retrieve_in(c, &scope, role_id, out);
 }
 
 oarc_status oarc_project_user_role_unassign(oarc_client *c, const char *project_id,
                                             const char *user_id, const char *role_id,
                                             oarc_role_unassigned *out)
 {
-    const oarc_role_scope scope = PROJECT(project_id);
-    const oarc_principal_ref who = USER(user_id);
-    return oarc_assignments_remove(c, &scope, &who, role_id, out);
+    const oarc_role_scope scope = { OARC_SCOPE_PROJECT_USER_ROLES, project_id, user_id };
+    return remove_in(c, &scope, role_id, out);
 }
 
-/* ---- A group's project roles ----------------------------------------------------- */
 
+/* ---- A group's project roles --------------------------------------------- */
 oarc_status oarc_project_group_role_list(oarc_client *c, const char *project_id,
                                          const char *group_id, const oarc_list_params *params,
                                          oarc_role_page *page)
 {
-    const oarc_role_scope scope = PROJECT(project_id);
-    const oarc_principal_ref who = GROUP(group_id);
-    return oarc_assignments_list(c, &scope, &who, params, page);
+    const oarc_role_scope scope = { OARC_SCOPE_PROJECT_GROUP_ROLES, project_id, group_id };
+    return oarc_page_fetch(c, &scope, params, page);
 }
 
 oarc_status oarc_project_group_role_assign(oarc_client *c, const char *project_id,
                                            const char *group_id, const char *role_id,
                                            oarc_role_assignment *out)
 {
-    const oarc_role_scope scope = PROJECT(project_id);
-    const oarc_principal_ref who = GROUP(group_id);
-    return oarc_assignments_assign(c, &scope, &who, role_id, out);
+    const oarc_role_scope scope = { OARC_SCOPE_PROJECT_GROUP_ROLES, project_id, group_id };
+    return assign_in(c, &scope, role_id, out);
 }
 
 oarc_status oarc_project_group_role_retrieve(oarc_client *c, const char *project_id,
                                              const char *group_id, const char *role_id,
                                              oarc_role *out)
 {
-    const oarc_role_scope scope = PROJECT(project_id);
-    const oarc_principal_ref who = GROUP(group_id);
-    return oarc_assignments_retrieve(c, &scope, &who, role_id, out);
+    const oarc_role_scope scope = { OARC_SCOPE_PROJECT_GROUP_ROLES, project_id, group_id };
+    return retrieve_in(c, &scope, role_id, out);
 }
 
 oarc_status oarc_project_group_role_unassign(oarc_client *c, const char *project_id,
                                              const char *group_id, const char *role_id,
                                              oarc_role_unassigned *out)
 {
-    const oarc_role_scope scope = PROJECT(project_id);
-    const oarc_principal_ref who = GROUP(group_id);
-    return oarc_assignments_remove(c, &scope, &who, role_id, out);
+    const oarc_role_scope scope = { OARC_SCOPE_PROJECT_GROUP_ROLES, project_id, group_id };
+    return remove_in(c, &scope, role_id, out);
 }

@@ -4,11 +4,12 @@
  * request, receive its response in place, and retry per the official SDKs'
  * policy, all within one deadline per call.
  *
- * One attempt, top to bottom: open (port connect + TLS handshake) unless a
- * connection is kept alive; write the head in front of the body in tx; send;
- * wipe the head (it holds the admin key) and move the body back to tx[0] so a
- * retry can write a fresh head; receive into rx until the parser says the
- * response is whole. A kept-alive connection that turns out to be closed
+ * One attempt, top to bottom: write the head in front of the body in tx,
+ * with every check of the request (before anything touches the network);
+ * open (port connect + TLS handshake) unless a connection is kept alive;
+ * send; receive into rx until the parser says the response is whole; then
+ * wipe the head (it holds the admin key) and move the body back to tx[0] so
+ * a retry can write a fresh head. A kept-alive connection that turns out to be closed
  * before any byte of the answer arrived is reopened once, transparently: the
  * server closing an idle connection is not a failure of the call.
  */
@@ -17,7 +18,7 @@
 #include <string.h>
 
 #include "log.h"
-#include "role_codec.h"
+#include "api_error.h"
 #include "text.h"
 #include "tls.h"
 #include "url.h"
@@ -196,27 +197,30 @@ static oarc_status send_all(oarc_client *c, size_t len, const oarc_deadline *d)
 }
 
 /**
- * Write the head in front of the body, send both, move the body back to
- * tx[0] (a retry writes a fresh head in front of it) and wipe the head_len
- * bytes behind it: the key was written only into the head, tx[0..head_len),
- * and after the move every byte of tx[0..total) that is not the body lies in
- * tx[body_len..total). Nothing else in tx ever held the key: a head that
- * does not fit is refused before a byte of it is written.
+ * Write the head in front of the body that lies at tx[0], with every check of
+ * the request: nothing is written when one fails (the body stays where it
+ * was), and it runs before any connection is made, so a request that can
+ * never be sent costs no handshake. *total is the whole request. The head
+ * holds the admin key until unwrite_request().
  */
-static oarc_status send_request(oarc_client *c, const oarc_http_request *req,
-                                size_t body_len, const oarc_deadline *d)
+static oarc_status write_request(oarc_client *c, const oarc_http_request *req, size_t body_len,
+                                 size_t *total)
 {
-    size_t total = 0;
-    /* oarc_client_call() checked the request before the first attempt. */
-    oarc_status st = oarc_http_write_checked_request(c->tx, sizeof(c->tx), body_len, req, &total);
-    if (st != OARC_OK) {
-        return st;
-    }
-    st = send_all(c, total, d);
+    return oarc_http_write_request(c->tx, sizeof(c->tx), body_len, req, total);
+}
+
+/**
+ * Move the body back to tx[0] (a retry writes a fresh head in front of it)
+ * and wipe the head_len bytes behind it: the key was written only into the
+ * head, tx[0..head_len), and after the move every byte of tx[0..total) that
+ * is not the body lies in tx[body_len..total).
+ */
+static void unwrite_request(oarc_client *c, size_t total, size_t body_len)
+{
     size_t head_len = total - body_len;
+
     memmove(c->tx, c->tx + head_len, body_len);
     oarc_tls_wipe(c->tx + body_len, head_len);
-    return st;
 }
 
 static oarc_status receive_response(oarc_client *c, oarc_http_response *r,
@@ -258,28 +262,28 @@ static bool connection_lost(oarc_status st)
     return st == OARC_ERR_CLOSED || st == OARC_ERR_IO;
 }
 
-static oarc_status send_and_receive(oarc_client *c, const oarc_http_request *req,
-                                    size_t body_len, oarc_http_response *r,
+/* The request written at tx[0..total), sent, and its response received. */
+static oarc_status send_and_receive(oarc_client *c, size_t total, oarc_http_response *r,
                                     const oarc_deadline *d)
 {
-    oarc_status st = send_request(c, req, body_len, d);
+    oarc_status st = send_all(c, total, d);
     return st == OARC_OK ? receive_response(c, r, d) : st;
 }
 
-static oarc_status exchange(oarc_client *c, const oarc_http_request *req, size_t body_len,
-                            oarc_http_response *r, const oarc_deadline *d)
+static oarc_status exchange(oarc_client *c, size_t total, oarc_http_response *r,
+                            const oarc_deadline *d)
 {
     bool reused = c->connected;
     oarc_status st = c->connected ? OARC_OK : open_connection(c, d);
     if (st == OARC_OK) {
-        st = send_and_receive(c, req, body_len, r, d);
+        st = send_and_receive(c, total, r, d);
     }
     if (reused && connection_lost(st) && !r->any_byte) {
         OARC_LOG_DEBUG("oarc: kept-alive connection was closed; reopening");
         close_connection(c);
         st = open_connection(c, d);
         if (st == OARC_OK) {
-            st = send_and_receive(c, req, body_len, r, d);
+            st = send_and_receive(c, total, r, d);
         }
     }
     if (c->connected && (st != OARC_OK || !r->keep_alive)) {
@@ -377,16 +381,20 @@ oarc_status oarc_client_call(oarc_client *c, oarc_http_method method, oarc_span 
     };
     memset(&c->last, 0, sizeof(c->last));
     memset(doc, 0, sizeof(*doc));
-    /* A request that can never be sent fails before any connection is made. */
-    oarc_status checked = oarc_http_check_request(c->tx, sizeof(c->tx), body_len, &req);
-    if (checked != OARC_OK) {
-        return checked;
-    }
     const oarc_deadline d = { c->port.now_ms(c->port.ctx), c->timeout_ms };
     for (int attempt = 0;; attempt++) {
         oarc_http_response r;
+        size_t total = 0;
+        /* Each attempt writes its head, checked, before any connection is
+         * made: a request that can never be sent fails on the first. The
+         * head (with the key) is wiped as soon as the exchange is over. */
+        oarc_status st = write_request(c, &req, body_len, &total);
+        if (st != OARC_OK) {
+            return st;
+        }
         memset(&r, 0, sizeof(r));
-        oarc_status st = exchange(c, &req, body_len, &r, &d);
+        st = exchange(c, total, &r, &d);
+        unwrite_request(c, total, body_len);
         record_response(c, &r);
         if (st == OARC_OK) {
             st = interpret(c, &r, doc);

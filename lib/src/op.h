@@ -10,7 +10,6 @@
 
 #include <stdbool.h>
 
-#include "assignment_codec.h"
 #include "client.h"
 #include "json_write.h"
 #include "oarc/oarc_client.h"

@@ -8,14 +8,13 @@
 #include "oarc/oarc_roles.h"
 
 #include "op.h"
-#include "page.h"
-#include "role_codec.h"
-#include "role_lifecycle_codec.h"
+#include "page_fetch.h"
+#include "role_body.h"
+#include "role_decode.h"
 
-static oarc_role_scope org_scope(void)
-{
-    return (oarc_role_scope){ OARC_SCOPE_ORG_ROLES, NULL, NULL };
-}
+/* The organization's roles: one read-only scope every organization-level
+ * call passes on. */
+static const oarc_role_scope org_roles = { OARC_SCOPE_ORG_ROLES, NULL, NULL };
 
 static oarc_role_scope project_scope(const char *project_id)
 {
@@ -122,33 +121,28 @@ oarc_status oarc_roles_list(oarc_client *c, const oarc_role_scope *scope,
 oarc_status oarc_org_role_list(oarc_client *c, const oarc_list_params *params,
                                oarc_role_page *page)
 {
-    const oarc_role_scope scope = org_scope();
-    return oarc_roles_list(c, &scope, params, page);
+    return oarc_roles_list(c, &org_roles, params, page);
 }
 
 oarc_status oarc_org_role_create(oarc_client *c, const oarc_role_create *create, oarc_role *out)
 {
-    const oarc_role_scope scope = org_scope();
-    return oarc_roles_create(c, &scope, create, out);
+    return oarc_roles_create(c, &org_roles, create, out);
 }
 
 oarc_status oarc_org_role_retrieve(oarc_client *c, const char *role_id, oarc_role *out)
 {
-    const oarc_role_scope scope = org_scope();
-    return oarc_roles_retrieve(c, &scope, role_id, out);
+    return oarc_roles_retrieve(c, &org_roles, role_id, out);
 }
 
 oarc_status oarc_org_role_update(oarc_client *c, const char *role_id,
                                  const oarc_role_update *update, oarc_role *out)
 {
-    const oarc_role_scope scope = org_scope();
-    return oarc_roles_update(c, &scope, role_id, update, out);
+    return oarc_roles_update(c, &org_roles, role_id, update, out);
 }
 
 oarc_status oarc_org_role_delete(oarc_client *c, const char *role_id, oarc_role_deleted *out)
 {
-    const oarc_role_scope scope = org_scope();
-    return oarc_roles_delete(c, &scope, role_id, out);
+    return oarc_roles_delete(c, &org_roles, role_id, out);
 }
 
 /* ---- Project roles ---------------------------------------------------------------- */

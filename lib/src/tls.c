@@ -39,10 +39,7 @@ static oarc_tls_mbedtls *mb(oarc_tls *tls)
     return (oarc_tls_mbedtls *)(void *)tls->mbedtls;
 }
 
-/* close_notify is a courtesy to the server; never wait long for it. */
-#ifndef OARC_TLS_CLOSE_TIMEOUT_MS
-#define OARC_TLS_CLOSE_TIMEOUT_MS 200u
-#endif
+/* OARC_TLS_CLOSE_TIMEOUT_MS and OARC_TLS_MAX_FRAG_LEN: oarc_config_defaults.h. */
 
 /* mbedTLS asks for another turn (WANT_READ / WANT_WRITE) when the port gave
  * up early (see timed_out) or a record carried no application data (a TLS
@@ -237,7 +234,7 @@ static oarc_status configure(oarc_tls *tls)
     mbedtls_ssl_conf_authmode(conf, MBEDTLS_SSL_VERIFY_REQUIRED);
     mbedtls_ssl_conf_ca_chain(conf, &mb(tls)->ca, NULL);
     mbedtls_ssl_conf_rng(conf, mbedtls_ctr_drbg_random, &mb(tls)->drbg);
-#if defined(OARC_TLS_MAX_FRAG_LEN) && defined(MBEDTLS_SSL_MAX_FRAGMENT_LENGTH)
+#if OARC_TLS_MAX_FRAG_LEN != 0 && defined(MBEDTLS_SSL_MAX_FRAGMENT_LENGTH)
     /* A board short of RAM may ask for smaller records (RFC 6066) with an
      * MBEDTLS_SSL_MAX_FRAG_LEN_* code; servers are free to ignore it, so its
      * input buffer must still fit theirs. The host keeps mbedTLS defaults. */

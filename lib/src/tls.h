@@ -20,7 +20,9 @@
 /**
  * Set up the configuration: TLS client with the policy above, verification required, the CA
  * chain parsed from ca_pem, the DRBG seeded from port->entropy, the record
- * buffers allocated (mbedTLS's own allocator). ca_pem is NUL-terminated PEM
+ * buffers allocated by mbedTLS's own allocator (lib/ allocates nothing: on a
+ * host, the system mbedTLS uses the C library's; on a board, its static
+ * pool). ca_pem is NUL-terminated PEM
  * text; ca_len counts its bytes with or without that NUL. The port must stay
  * where it is for as long as tls is used: tls keeps a pointer to it.
  * OARC_ERR_ARGUMENT for a missing tls, port or CA, or a ca_len that does not

@@ -337,8 +337,7 @@ static bool path_can_extend(oarc_path *p)
     return p->status == OARC_OK;
 }
 
-/* The ID rules of url.h; *len is its length when it passes. */
-static oarc_status check_id(const char *id, size_t *len)
+oarc_status oarc_id_check(const char *id, size_t *len)
 {
     size_t n;
 
@@ -365,7 +364,9 @@ static oarc_status check_id(const char *id, size_t *len)
     if (!oarc_utf8_valid(id + plain, n - plain)) {
         return OARC_ERR_INVALID_ID;
     }
-    *len = n;
+    if (len != NULL) {
+        *len = n;
+    }
     return OARC_OK;
 }
 
@@ -413,7 +414,7 @@ void oarc_path_segment(oarc_path *p, const char *id)
     if (p == NULL || !path_can_extend(p)) {
         return;
     }
-    status = check_id(id, &n);
+    status = oarc_id_check(id, &n);
     if (status != OARC_OK) {
         p->status = status;
         return;

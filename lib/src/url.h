@@ -50,7 +50,8 @@ void oarc_path_init(oarc_path *p, char *buf, size_t cap, const oarc_url *url);
 void oarc_path_literal(oarc_path *p, const char *literal);
 /**
  * Append "/" and the percent-encoded ID (unreserved bytes pass, all else %XX).
- * OARC_ERR_INVALID_ID for NULL, empty, ".", "..", a control byte or bad UTF-8;
+ * The ID must pass oarc_id_check() (oarc_url.h): OARC_ERR_INVALID_ID for NULL,
+ * empty, ".", "..", a control byte or bad UTF-8;
  * OARC_ERR_ID_TOO_LONG past OARC_MAX_ID_LEN bytes (never read further);
  * OARC_ERR_ARGUMENT after a query.
  */

@@ -16,11 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assignment_codec.h"
+#include "assignment_decode.h"
 #include "http.h"
 #include "json_read.h"
-#include "list_codec.h"
-#include "role_lifecycle_codec.h"
+#include "page_decode.h"
+#include "role_decode.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -16,7 +16,8 @@
 
 #include "http.h"
 #include "json_read.h"
-#include "role_codec.h"
+#include "api_error.h"
+#include "role_decode.h"
 
 #define RX_CAP OARC_RX_BUFFER_SIZE
 #define POOL 64u

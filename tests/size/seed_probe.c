@@ -7,7 +7,9 @@
  */
 #include "http.h"
 #include "json_read.h"
-#include "role_codec.h"
+#include "api_error.h"
+#include "role_body.h"
+#include "role_decode.h"
 #include "url.h"
 
 static char tx[OARC_TX_BUFFER_SIZE];

@@ -398,6 +398,127 @@ static void api_error_on_assign(void **state)
     assert_null(res.assignment.principal.id.ptr);
 }
 
+/* ---- The scope API: oarc_assignments_* and oarc_assignments_scope ------------------------ */
+
+/* Every way a (scope, principal) pair can be wrong: each of the four
+ * operations refuses it with OARC_ERR_ARGUMENT and sends nothing. */
+static void scope_api_refuses_bad_pairs_and_sends_nothing(void **state)
+{
+    (void)state;
+    const oarc_role_scope org = { OARC_SCOPE_ORG_ROLES, NULL, NULL };
+    const oarc_principal_ref user = { OARC_PRINCIPAL_USER, "user_abc" };
+    const oarc_principal_ref bad_type = { (oarc_principal_type)7, "user_abc" };
+    static const oarc_role_scope bad_scopes[] = {
+        { OARC_SCOPE_ORG_USER_ROLES, NULL, "user_abc" },      /* already an assignment scope */
+        { OARC_SCOPE_PROJECT_GROUP_ROLES, "p", "g" },
+        { OARC_SCOPE_ORG_ROLES, NULL, "user_abc" },            /* principal_id set */
+        { OARC_SCOPE_PROJECT_ROLES, "proj_abc", "user_abc" },
+        { (oarc_scope_kind)42, NULL, NULL },                   /* no such kind */
+        { OARC_SCOPE_ORG_ROLES, "proj_abc", NULL },            /* an ID the kind does not use */
+    };
+    setup_client();
+    for (size_t i = 0; i <= sizeof bad_scopes / sizeof bad_scopes[0] + 2u; i++) {
+        const oarc_role_scope *scope = i < 6u ? &bad_scopes[i] : i == 6u ? NULL : &org;
+        const oarc_principal_ref *who = i < 7u ? &user : i == 7u ? NULL : &bad_type;
+        oarc_role_scope out = { OARC_SCOPE_PROJECT_ROLES, "kept", NULL };
+        if (i == 6u) {
+            continue; /* a NULL scope: below */
+        }
+        memset(&res, 0, sizeof res);
+        assert_int_equal(oarc_assignments_list(&client, scope, who, NULL, &res.page),
+                         OARC_ERR_ARGUMENT);
+        assert_int_equal(oarc_assignments_assign(&client, scope, who, "role_01", &res.assignment),
+                         OARC_ERR_ARGUMENT);
+        assert_int_equal(oarc_assignments_retrieve(&client, scope, who, "role_01", &res.role),
+                         OARC_ERR_ARGUMENT);
+        assert_int_equal(oarc_assignments_remove(&client, scope, who, "role_01", &res.unassigned),
+                         OARC_ERR_ARGUMENT);
+        assert_int_equal(oarc_assignments_scope(scope, who, &out), OARC_ERR_ARGUMENT);
+        assert_int_equal(out.kind, OARC_SCOPE_PROJECT_ROLES); /* left as it was */
+        assert_string_equal(out.project_id, "kept");
+    }
+    assert_int_equal(oarc_assignments_list(&client, NULL, &user, NULL, &res.page), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_assignments_assign(&client, NULL, &user, "r", &res.assignment),
+                     OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_assignments_retrieve(&client, NULL, &user, "r", &res.role),
+                     OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_assignments_remove(&client, NULL, &user, "r", &res.unassigned),
+                     OARC_ERR_ARGUMENT);
+    oarc_role_scope out;
+    assert_int_equal(oarc_assignments_scope(NULL, &user, &out), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_assignments_scope(&org, &user, NULL), OARC_ERR_ARGUMENT);
+    /* A refused pair leaves no details of an earlier call behind. */
+    assert_int_equal(oarc_client_last_call(&client)->http_status, 0);
+    assert_int_equal(fake.connects, 0);
+    assert_int_equal(fake.sent_len, 0);
+}
+
+/* The four (scope, principal) combinations and the collection each names;
+ * the IDs are pointed to, not copied. */
+static void scope_api_maps_every_pair(void **state)
+{
+    (void)state;
+    static const char project[] = "proj_abc";
+    static const char who_id[] = "who_1";
+    static const struct {
+        oarc_scope_kind where;
+        oarc_principal_type type;
+        oarc_scope_kind expect;
+    } map[] = {
+        { OARC_SCOPE_ORG_ROLES, OARC_PRINCIPAL_USER, OARC_SCOPE_ORG_USER_ROLES },
+        { OARC_SCOPE_ORG_ROLES, OARC_PRINCIPAL_GROUP, OARC_SCOPE_ORG_GROUP_ROLES },
+        { OARC_SCOPE_PROJECT_ROLES, OARC_PRINCIPAL_USER, OARC_SCOPE_PROJECT_USER_ROLES },
+        { OARC_SCOPE_PROJECT_ROLES, OARC_PRINCIPAL_GROUP, OARC_SCOPE_PROJECT_GROUP_ROLES },
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+        bool in_project = map[i].where == OARC_SCOPE_PROJECT_ROLES;
+        const oarc_role_scope scope = { map[i].where, in_project ? project : NULL, NULL };
+        const oarc_principal_ref who = { map[i].type, who_id };
+        oarc_role_scope out;
+        memset(&out, 0xA5, sizeof out);
+        assert_int_equal(oarc_assignments_scope(&scope, &who, &out), OARC_OK);
+        assert_int_equal(out.kind, map[i].expect);
+        assert_ptr_equal(out.project_id, in_project ? project : NULL);
+        assert_ptr_equal(out.principal_id, who_id);
+    }
+}
+
+/* The scope API on the wire: the same requests as the named functions. */
+static void scope_api_on_the_wire(void **state)
+{
+    (void)state;
+    const oarc_role_scope project = { OARC_SCOPE_PROJECT_ROLES, "proj_abc", NULL };
+    const oarc_principal_ref group = { OARC_PRINCIPAL_GROUP, "group_01" };
+    const oarc_list_params params = { .limit = 5, .after = "role_00" };
+
+    setup_client();
+    reply_json(LIST_JSON);
+    memset(&res, 0, sizeof res);
+    assert_int_equal(oarc_assignments_list(&client, &project, &group, &params, &res.page), OARC_OK);
+    assert_sent("GET /v1/projects/proj_abc/groups/group_01/roles?limit=5&after=role_00", NULL);
+    assert_int_equal(res.page.count, 1);
+
+    setup_client();
+    reply_json(GROUP_ROLE_JSON);
+    assert_int_equal(oarc_assignments_assign(&client, &project, &group, "role_01", &res.assignment),
+                     OARC_OK);
+    assert_sent("POST /v1/projects/proj_abc/groups/group_01/roles", ASSIGN_BODY);
+    assert_string_equal(res.assignment.principal.name.ptr, "Support Team");
+
+    setup_client();
+    reply_json(ASSIGNED_JSON("role_01"));
+    assert_int_equal(oarc_assignments_retrieve(&client, &project, &group, "role_01", &res.role),
+                     OARC_OK);
+    assert_sent("GET /v1/projects/proj_abc/groups/group_01/roles/role_01", NULL);
+
+    setup_client();
+    reply_json(UNASSIGNED("group"));
+    assert_int_equal(oarc_assignments_remove(&client, &project, &group, "role_01", &res.unassigned),
+                     OARC_OK);
+    assert_sent("DELETE /v1/projects/proj_abc/groups/group_01/roles/role_01", NULL);
+    assert_true(res.unassigned.deleted);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(sixteen_operations_on_the_wire),
     cmocka_unit_test(ids_are_percent_encoded),
@@ -406,6 +527,9 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(walk_a_principals_roles),
     cmocka_unit_test(answers_that_do_not_decode_name_the_member),
     cmocka_unit_test(api_error_on_assign),
+    cmocka_unit_test(scope_api_refuses_bad_pairs_and_sends_nothing),
+    cmocka_unit_test(scope_api_maps_every_pair),
+    cmocka_unit_test(scope_api_on_the_wire),
 };
 
 OARC_TEST_MAIN(tests)

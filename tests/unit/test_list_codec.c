@@ -7,12 +7,14 @@
  */
 #include "test_main.h"
 
-#include "assignment_codec.h"
+#include "api_error.h"
+#include "assignment_decode.h"
 #include "json_read.h"
 #include "json_write.h"
-#include "list_codec.h"
-#include "role_codec.h"
-#include "role_lifecycle_codec.h"
+#include "oarc/oarc_role_page.h"
+#include "page_decode.h"
+#include "role_body.h"
+#include "role_decode.h"
 
 #define POOL 256
 

@@ -6,7 +6,9 @@
  */
 #include "test_main.h"
 
-#include "role_codec.h"
+#include "api_error.h"
+#include "role_body.h"
+#include "role_decode.h"
 
 #define GUARD 0x5A
 

@@ -899,6 +899,75 @@ static void op_send_refuses_a_failed_path_or_body(void **state)
     assert_nothing_sent();
 }
 
+/* ---- The scope API: oarc_roles_* --------------------------------------------------------- */
+
+/* Each of the five refuses a scope that is not the organization's or a
+ * project's roles (an assignment collection, an unknown kind, an ID the kind
+ * does not use, no scope) with OARC_ERR_ARGUMENT, and sends nothing. */
+static void roles_scope_api_refuses_other_scopes(void **state)
+{
+    (void)state;
+    static const oarc_role_scope bad[] = {
+        { OARC_SCOPE_ORG_USER_ROLES, NULL, "user_abc" },
+        { OARC_SCOPE_ORG_GROUP_ROLES, NULL, "group_01" },
+        { OARC_SCOPE_PROJECT_USER_ROLES, "proj_abc", "user_abc" },
+        { OARC_SCOPE_PROJECT_GROUP_ROLES, "proj_abc", "group_01" },
+        { (oarc_scope_kind)42, NULL, NULL },
+        { OARC_SCOPE_ORG_ROLES, "proj_abc", NULL },
+        { OARC_SCOPE_ORG_ROLES, NULL, "user_abc" },
+        { OARC_SCOPE_PROJECT_ROLES, "proj_abc", "user_abc" },
+    };
+    const oarc_role_create create = { .role_name = "R", .permissions = perms, .permission_count = 1 };
+    const oarc_role_update update = { .description_state = OARC_FIELD_NULL };
+    setup_client();
+    for (size_t i = 0; i <= sizeof bad / sizeof bad[0]; i++) {
+        const oarc_role_scope *scope = i < sizeof bad / sizeof bad[0] ? &bad[i] : NULL;
+        memset(&res, 0, sizeof res);
+        assert_int_equal(oarc_roles_list(&client, scope, NULL, &res.page), OARC_ERR_ARGUMENT);
+        assert_int_equal(oarc_roles_create(&client, scope, &create, &res.role), OARC_ERR_ARGUMENT);
+        assert_int_equal(oarc_roles_retrieve(&client, scope, "role_01", &res.role),
+                         OARC_ERR_ARGUMENT);
+        assert_int_equal(oarc_roles_update(&client, scope, "role_01", &update, &res.role),
+                         OARC_ERR_ARGUMENT);
+        assert_int_equal(oarc_roles_delete(&client, scope, "role_01", &res.deleted),
+                         OARC_ERR_ARGUMENT);
+        assert_int_equal(oarc_client_last_call(&client)->http_status, 0);
+    }
+    assert_nothing_sent();
+}
+
+/* The scope API on the wire: the requests of the named functions. */
+static void roles_scope_api_on_the_wire(void **state)
+{
+    (void)state;
+    const oarc_role_scope project = { OARC_SCOPE_PROJECT_ROLES, "proj_abc", NULL };
+    const oarc_role_create create = { .role_name = "API Group Manager", .permissions = perms,
+                                      .permission_count = 2, .description_state = OARC_FIELD_NULL };
+    const oarc_role_update update = { .description_state = OARC_FIELD_SET, .description = "New" };
+
+    setup_client();
+    reply_json(LIST_JSON);
+    assert_int_equal(oarc_roles_list(&client, &project, NULL, &res.page), OARC_OK);
+    assert_sent("GET /v1/projects/proj_abc/roles", NULL);
+    setup_client();
+    reply_json(ROLE_JSON("role_01"));
+    assert_int_equal(oarc_roles_create(&client, &project, &create, &res.role), OARC_OK);
+    assert_sent("POST /v1/projects/proj_abc/roles", CREATE_BODY);
+    setup_client();
+    reply_json(ROLE_JSON("role_01"));
+    assert_int_equal(oarc_roles_retrieve(&client, &org_roles, "role_01", &res.role), OARC_OK);
+    assert_sent("GET /v1/organization/roles/role_01", NULL);
+    setup_client();
+    reply_json(ROLE_JSON("role_01"));
+    assert_int_equal(oarc_roles_update(&client, &project, "role_01", &update, &res.role), OARC_OK);
+    assert_sent("POST /v1/projects/proj_abc/roles/role_01", "{\"description\":\"New\"}");
+    setup_client();
+    reply_json(DELETED_JSON);
+    assert_int_equal(oarc_roles_delete(&client, &org_roles, "role_01", &res.deleted), OARC_OK);
+    assert_sent("DELETE /v1/organization/roles/role_01", NULL);
+    assert_true(res.deleted.deleted);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(role_ops_on_the_wire),
     cmocka_unit_test(op_send_refuses_a_failed_path_or_body),
@@ -927,6 +996,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(bad_page_ends_the_walk),
     cmocka_unit_test(iter_init_refusals_send_nothing),
     cmocka_unit_test(op_scope_helpers_refuse_what_they_cannot_index),
+    cmocka_unit_test(roles_scope_api_refuses_other_scopes),
+    cmocka_unit_test(roles_scope_api_on_the_wire),
 };
 
 OARC_TEST_MAIN(tests)

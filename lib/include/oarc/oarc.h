@@ -10,6 +10,7 @@
 #include "oarc_config.h"
 #include "oarc_port.h"
 #include "oarc_role.h"
+#include "oarc_role_page.h"
 #include "oarc_roles.h"
 #include "oarc_span.h"
 #include "oarc_status.h"

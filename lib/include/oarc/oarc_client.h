@@ -1,8 +1,10 @@
 /**
  * @file oarc_client.h
- * @brief The session: one caller-declared object holds every byte oarc uses
- * (buffers, the jsmn token pool, the TLS session, the last error). Declare it
- * `static`; its size is sizeof(oarc_client), set by oarc_config_defaults.h.
+ * @brief The session: one caller-declared object holds every byte lib/ uses
+ * (buffers, the jsmn token pool, the TLS session, the last error); lib/
+ * never allocates. (mbedTLS's record buffers come from mbedTLS's allocator:
+ * the C library's on a host, a static pool on a board.) Declare it `static`;
+ * its size is sizeof(oarc_client), set by oarc_config_defaults.h.
  *
  * Each call runs to completion within the config's timeout: connect or reuse
  * the kept-alive connection, send, receive, retry per the official SDKs'
@@ -23,14 +25,8 @@
 #include "oarc_tls.h"
 #include "oarc_url.h"
 
-/** The official SDKs' default: two retries after the first attempt. */
-#define OARC_DEFAULT_MAX_RETRIES 2
-/** Default bound of one connection attempt (DNS, TCP and TLS). */
-#define OARC_DEFAULT_CONNECT_TIMEOUT_MS 10000u
-/** Default deadline of one whole call, retries included. */
-#define OARC_DEFAULT_TIMEOUT_MS 60000u
-/** The API the client talks to when the config names none. */
-#define OARC_DEFAULT_BASE_URL "https://api.openai.com/v1"
+/* The OARC_DEFAULT_* values (retries, timeouts, base URL) are settings:
+ * oarc_config_defaults.h. */
 
 /** Bytes of one JSON token of the pool (jsmn's jsmntok_t: a type and three
  *  ints); lib/ checks it against jsmn.h, which users need not include. */

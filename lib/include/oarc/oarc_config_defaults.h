@@ -1,8 +1,11 @@
 /**
  * @file oarc_config_defaults.h
- * @brief Default sizes and limits. Every value is an `#ifndef` default, so a
- * user config header named by `OARC_CONFIG_FILE` (like lwIP's lwipopts.h) can
- * override any of them. Include `oarc_config.h`, never this file directly.
+ * @brief Every setting of oarc: sizes, limits, defaults of a client's config,
+ * TLS and log switches. Every value is an `#ifndef` default, so a user config
+ * header named by `OARC_CONFIG_FILE` (like lwIP's lwipopts.h) can override
+ * any of them; the checks at the end (like lwIP's opt.h) stop the build with
+ * `#error` on a value the library cannot work with. Include `oarc_config.h`,
+ * never this file directly.
  */
 #ifndef OARC_CONFIG_DEFAULTS_H
 #define OARC_CONFIG_DEFAULTS_H
@@ -96,9 +99,107 @@
 #define OARC_TLS_WEAK_LEGACY_POLICY 0
 #endif
 
+/** How long oarc_client_deinit() or a closing connection waits for the
+ *  TLS close_notify to go out: a courtesy to the server, never a long wait. */
+#ifndef OARC_TLS_CLOSE_TIMEOUT_MS
+#define OARC_TLS_CLOSE_TIMEOUT_MS 200u
+#endif
+
+/**
+ * 0 (the default): mbedTLS's record size. 1..4: ask the server for smaller
+ * records (RFC 6066 max_fragment_length: MBEDTLS_SSL_MAX_FRAG_LEN_512 = 1,
+ * _1024, _2048, _4096 = 4), for a board short of RAM whose mbedTLS has
+ * MBEDTLS_SSL_MAX_FRAGMENT_LENGTH. Servers may ignore it, so the input
+ * buffer must still fit theirs.
+ */
+#ifndef OARC_TLS_MAX_FRAG_LEN
+#define OARC_TLS_MAX_FRAG_LEN 0
+#endif
+
 /** Log level: 0 none, 1 error, 2 warn, 3 info, 4 debug. Compiled away below. */
 #ifndef OARC_LOG_LEVEL
 #define OARC_LOG_LEVEL 0
+#endif
+
+/* ---- Defaults of a client's config (oarc_client_config) ------------------------- */
+
+/** Retries after the first attempt when the config gives a negative
+ *  max_retries: the official SDKs' two. */
+#ifndef OARC_DEFAULT_MAX_RETRIES
+#define OARC_DEFAULT_MAX_RETRIES 2
+#endif
+
+/** Bound of one connection attempt (DNS, TCP and TLS) when the config gives 0. */
+#ifndef OARC_DEFAULT_CONNECT_TIMEOUT_MS
+#define OARC_DEFAULT_CONNECT_TIMEOUT_MS 10000u
+#endif
+
+/** Deadline of one whole call, retries included, when the config gives 0. */
+#ifndef OARC_DEFAULT_TIMEOUT_MS
+#define OARC_DEFAULT_TIMEOUT_MS 60000u
+#endif
+
+/** The API the client talks to when the config names no base_url. */
+#ifndef OARC_DEFAULT_BASE_URL
+#define OARC_DEFAULT_BASE_URL "https://api.openai.com/v1"
+#endif
+
+/* ---- Checks: values the library cannot work with stop the build ----------------- */
+
+/* A request head (request line, Host, Authorization with the key,
+ * Content-Type, Content-Length) takes a few hundred bytes before any body. */
+#if OARC_TX_BUFFER_SIZE < 256
+#error "OARC_TX_BUFFER_SIZE must be at least 256: it holds the request head and the body"
+#endif
+#if OARC_RX_BUFFER_SIZE < 256
+#error "OARC_RX_BUFFER_SIZE must be at least 256: it holds a response head and body"
+#endif
+#if OARC_HTTP_MAX_HEAD_SIZE < 128 || OARC_HTTP_MAX_HEAD_SIZE > OARC_RX_BUFFER_SIZE
+#error "OARC_HTTP_MAX_HEAD_SIZE must be 128..OARC_RX_BUFFER_SIZE: the head lies in rx"
+#endif
+#if OARC_JSON_MAX_TOKENS < 16 || OARC_JSON_MAX_TOKENS > 65535
+#error "OARC_JSON_MAX_TOKENS must be 16..65535: a Role alone takes about 20 tokens"
+#endif
+#if OARC_JSON_MAX_DEPTH < 1 || OARC_JSON_MAX_DEPTH > 32
+#error "OARC_JSON_MAX_DEPTH must be 1..32: the writer keeps one bit per level"
+#endif
+#if OARC_MAX_ID_LEN < 1 || OARC_MAX_CURSOR_LEN < 1 || OARC_MAX_HOST_LEN < 1
+#error "OARC_MAX_ID_LEN, OARC_MAX_CURSOR_LEN and OARC_MAX_HOST_LEN must be at least 1"
+#endif
+#if OARC_PATH_BUFFER_SIZE < OARC_MAX_PATH_PREFIX_LEN + 64
+#error "OARC_PATH_BUFFER_SIZE must hold the prefix and /organization/roles/{id} (prefix + 64)"
+#endif
+#if OARC_MAX_PERMISSIONS < 1
+#error "OARC_MAX_PERMISSIONS must be at least 1: a role with permissions could never be read"
+#endif
+/* A walk's first page has at least one item: the page size is rx / size hint
+ * and tokens / token hint, never 0. */
+#if OARC_LIST_ITEM_SIZE_HINT < 1 || OARC_LIST_ITEM_SIZE_HINT > OARC_RX_BUFFER_SIZE
+#error "OARC_LIST_ITEM_SIZE_HINT must be 1..OARC_RX_BUFFER_SIZE: a page holds one item at least"
+#endif
+#if OARC_LIST_ITEM_TOKENS_HINT < 1 || OARC_LIST_ITEM_TOKENS_HINT > OARC_JSON_MAX_TOKENS
+#error "OARC_LIST_ITEM_TOKENS_HINT must be 1..OARC_JSON_MAX_TOKENS: a page holds one item at least"
+#endif
+#if OARC_LIST_MAX_PAGES < 1 || OARC_LIST_MAX_PAGES > 1000000
+#error "OARC_LIST_MAX_PAGES must be 1..1000000"
+#endif
+#if OARC_TLS_WEAK_LEGACY_POLICY != 0 && OARC_TLS_WEAK_LEGACY_POLICY != 1
+#error "OARC_TLS_WEAK_LEGACY_POLICY must be 0 or 1"
+#endif
+#if OARC_TLS_CLOSE_TIMEOUT_MS > 10000
+#error "OARC_TLS_CLOSE_TIMEOUT_MS must be at most 10000: close_notify is a courtesy"
+#endif
+#if OARC_TLS_MAX_FRAG_LEN < 0 || OARC_TLS_MAX_FRAG_LEN > 4
+#error "OARC_TLS_MAX_FRAG_LEN must be 0 (off) or an MBEDTLS_SSL_MAX_FRAG_LEN_* code 1..4"
+#endif
+#if OARC_LOG_LEVEL < 0 || OARC_LOG_LEVEL > 4
+#error "OARC_LOG_LEVEL must be 0..4"
+#endif
+#if OARC_DEFAULT_MAX_RETRIES < 0 || OARC_DEFAULT_MAX_RETRIES > 10
+#error "OARC_DEFAULT_MAX_RETRIES must be 0..10"
+#endif
+#if OARC_DEFAULT_CONNECT_TIMEOUT_MS < 1 || OARC_DEFAULT_TIMEOUT_MS < 1
+#error "OARC_DEFAULT_CONNECT_TIMEOUT_MS and OARC_DEFAULT_TIMEOUT_MS must be at least 1"
 #endif
 
 #endif /* OARC_CONFIG_DEFAULTS_H */

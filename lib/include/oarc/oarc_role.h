@@ -152,7 +152,8 @@ typedef struct oarc_list_params {
 
 /**
  * One page of a list (PublicRoleListResource or RoleListResource), decoded
- * lazily: the envelope at once, each item by oarc_role_page_next(). Items
+ * lazily: the envelope at once, each item by oarc_role_page_next()
+ * (oarc_roles.h). Items
  * live in the client's rx, so a page is good until the next call on it.
  */
 typedef struct oarc_role_page {
@@ -172,26 +173,5 @@ typedef struct oarc_role_page {
         bool assigned;     /**< items are AssignedRoleDetails, not Roles */
     } priv;
 } oarc_role_page;
-
-/**
- * The page's next item into out: OARC_OK, OARC_ITER_END after the last one,
- * or, for an item that does not decode, OARC_ERR_JSON_SHAPE (a member missing
- * or of the wrong type), OARC_ERR_JSON_SYNTAX (a string that does not
- * unescape to UTF-8) or OARC_ERR_TOO_MANY_ITEMS (more than
- * OARC_MAX_PERMISSIONS permissions), with page->bad_field naming the member;
- * that item is passed over all the same, so the next call moves on. A Role
- * list checks `"object": "role"`; an assignment list's AssignedRoleDetails
- * fill the same seven fields, and their extra members (created_at,
- * metadata, ...) are skipped whatever their type.
- *
- * After such a failure out still says which item it was, as far as that can
- * be read: out->id and out->name are set when the item is an object whose
- * "id" / "name" member (each on its own) is a string that unescapes, even
- * when another member is at fault (a wrong "object" tag included); a span
- * that could not be read has ptr NULL. Every other field of out is zeroed.
- * So an item is never taken for absent merely because it does not fit here.
- * After OARC_ITER_END or OARC_ERR_ARGUMENT out is not touched.
- */
-oarc_status oarc_role_page_next(oarc_role_page *page, oarc_role *out);
 
 #endif /* OARC_ROLE_H */

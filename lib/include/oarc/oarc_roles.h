@@ -20,6 +20,7 @@
 
 #include "oarc_client.h"
 #include "oarc_role.h"
+#include "oarc_role_page.h"
 #include "oarc_status.h"
 
 /* ---- Any scope: the organization's roles or a project's -------------------------- */
@@ -109,6 +110,7 @@ oarc_status oarc_project_role_delete(oarc_client *client, const char *project_id
                                      const char *role_id, oarc_role_deleted *out);
 
 /* ---- Every item of a list ------------------------------------------------------------ */
+
 
 /**
  * The page size this build's rx and token pool should hold, by

@@ -1,23 +1,21 @@
 /**
- * @file list_codec.c
- * @brief List pages and their items (see list_codec.h). A page keeps where
+ * @file page_decode.c
+ * @brief List pages and their items (see page_decode.h). A page keeps where
  * its items lie in the parsed document rather than the items themselves:
  * decoding one item at a time is what lets a page of any length pass
  * through a fixed, small amount of memory.
  */
-#include "list_codec.h"
+#include "page_decode.h"
 
 #include <string.h>
 
+#include "oarc/oarc_role_page.h"
+
+#include "decode_root.h"
 #include "json_field.h"
-#include "role_codec.h"
+#include "role_decode.h"
 
 /* ---- Envelope --------------------------------------------------------------- */
-
-static void page_clear(oarc_role_page *page)
-{
-    memset(page, 0, sizeof *page);
-}
 
 /* Where the items lie: the document the page reads them from. */
 static void page_remember(oarc_role_page *page, const oarc_json_doc *doc, int data,
@@ -54,71 +52,18 @@ static oarc_status decode_envelope(oarc_json_doc *doc, oarc_role_page *page, int
 
 oarc_status oarc_role_page_decode(oarc_json_doc *doc, bool assigned, oarc_role_page *page)
 {
-    oarc_status status;
     int data = OARC_JSON_NONE;
+    oarc_status status = oarc_decode_root_begin(doc, page, sizeof *page, "list");
 
-    if (doc == NULL || page == NULL) {
-        return OARC_ERR_ARGUMENT;
+    if (status == OARC_OK) {
+        status = oarc_decode_root_end(page, sizeof *page, decode_envelope(doc, page, &data));
     }
-    page_clear(page);
-    doc->bad_field = NULL;
-    if (doc->count <= 0 || !oarc_json_is_object(doc, 0)) {
-        return oarc_field_blame(doc, "list", OARC_ERR_JSON_SHAPE);
-    }
-    status = decode_envelope(doc, page, &data);
     if (status != OARC_OK) {
-        page_clear(page); /* no half-decoded page */
-        return status;
+        return status; /* no half-decoded page */
     }
     page->count = oarc_json_size(doc, data);
     page_remember(page, doc, data, assigned);
     return OARC_OK;
-}
-
-/* ---- AssignedRoleDetails ------------------------------------------------------ */
-
-/* The six members it shares with a Role, in the schema's order. */
-static oarc_status decode_assigned_members(oarc_json_doc *doc, int obj, oarc_role *out)
-{
-    oarc_status status = oarc_field_string(doc, obj, "id", &out->id);
-
-    if (status == OARC_OK) {
-        status = oarc_field_string(doc, obj, "name", &out->name);
-    }
-    if (status == OARC_OK) {
-        status = oarc_field_string_array(doc, obj, "permissions", out->permissions,
-                                         OARC_MAX_PERMISSIONS, &out->permission_count);
-    }
-    if (status == OARC_OK) {
-        status = oarc_field_string(doc, obj, "resource_type", &out->resource_type);
-    }
-    if (status == OARC_OK) {
-        status = oarc_field_bool(doc, obj, "predefined_role", &out->predefined_role);
-    }
-    if (status == OARC_OK) {
-        /* Required, though it may be null. */
-        status = oarc_field_string_or_null(doc, obj, "description", &out->description);
-    }
-    return status;
-}
-
-oarc_status oarc_assigned_role_decode(oarc_json_doc *doc, int tok, oarc_role *out)
-{
-    oarc_status status;
-
-    if (doc == NULL || out == NULL) {
-        return OARC_ERR_ARGUMENT;
-    }
-    memset(out, 0, sizeof *out);
-    doc->bad_field = NULL;
-    if (tok < 0 || tok >= doc->count || !oarc_json_is_object(doc, tok)) {
-        return oarc_field_blame(doc, "role", OARC_ERR_JSON_SHAPE);
-    }
-    status = decode_assigned_members(doc, tok, out);
-    if (status != OARC_OK) {
-        oarc_role_keep_identity(doc, tok, out);
-    }
-    return status;
 }
 
 /* ---- Items -------------------------------------------------------------------- */

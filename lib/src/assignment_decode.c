@@ -1,61 +1,12 @@
 /**
- * @file assignment_codec.c
- * @brief Role assignments' JSON (see assignment_codec.h).
+ * @file assignment_decode.c
+ * @brief Role assignments read from answers (see assignment_decode.h).
  */
-#include "assignment_codec.h"
+#include "assignment_decode.h"
 
-#include <string.h>
-
+#include "decode_root.h"
 #include "json_field.h"
-#include "role_codec.h"
-#include "text.h"
-
-/* ---- Assign body ---------------------------------------------------------- */
-
-/* A role ID in a body follows the rules of one in a path (url.h), less the
- * dot-segment rule, which only matters to a path: a body is never resolved. */
-static oarc_status check_role_id(const char *id, size_t *len)
-{
-    size_t n;
-
-    if (id == NULL) {
-        return OARC_ERR_INVALID_ID;
-    }
-    n = oarc_strnlen(id, OARC_MAX_ID_LEN);
-    if (n > OARC_MAX_ID_LEN) {
-        return OARC_ERR_ID_TOO_LONG;
-    }
-    if (n == 0u || !oarc_utf8_valid(id, n)) {
-        return OARC_ERR_INVALID_ID;
-    }
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)id[i];
-        if (c < 0x20u || c == 0x7Fu) {
-            return OARC_ERR_INVALID_ID;
-        }
-    }
-    *len = n;
-    return OARC_OK;
-}
-
-oarc_status oarc_role_assign_write(oarc_json_writer *w, const char *role_id)
-{
-    size_t n = 0;
-    oarc_status status;
-
-    if (w == NULL) {
-        return OARC_ERR_ARGUMENT;
-    }
-    status = check_role_id(role_id, &n);
-    if (status != OARC_OK) {
-        return status;
-    }
-    oarc_json_write_begin_object(w);
-    oarc_json_write_key(w, OARC_SPAN_LITERAL("role_id"));
-    oarc_json_write_string(w, (oarc_span){ role_id, n });
-    oarc_json_write_end_object(w);
-    return oarc_json_writer_finish(w, NULL);
-}
+#include "role_decode.h"
 
 /* ---- Assignment ------------------------------------------------------------- */
 
@@ -121,43 +72,28 @@ oarc_status oarc_role_assignment_decode(oarc_json_doc *doc, oarc_principal_type 
 {
     oarc_status status;
 
-    if (doc == NULL || out == NULL ||
-        (type != OARC_PRINCIPAL_USER && type != OARC_PRINCIPAL_GROUP)) {
+    if (type != OARC_PRINCIPAL_USER && type != OARC_PRINCIPAL_GROUP) {
         return OARC_ERR_ARGUMENT;
     }
-    memset(out, 0, sizeof *out);
-    doc->bad_field = NULL;
-    if (doc->count <= 0 || !oarc_json_is_object(doc, 0)) {
-        return oarc_field_blame(doc, type == OARC_PRINCIPAL_USER ? "user.role" : "group.role",
-                                OARC_ERR_JSON_SHAPE);
-    }
-    status = decode_assignment(doc, type, out);
+    status = oarc_decode_root_begin(doc, out, sizeof *out,
+                                    type == OARC_PRINCIPAL_USER ? "user.role" : "group.role");
     if (status != OARC_OK) {
-        memset(out, 0, sizeof *out);
+        return status;
     }
-    return status;
+    return oarc_decode_root_end(out, sizeof *out, decode_assignment(doc, type, out));
 }
 
 /* ---- Unassignment ---------------------------------------------------------- */
 
 oarc_status oarc_role_unassigned_decode(oarc_json_doc *doc, oarc_role_unassigned *out)
 {
-    oarc_status status;
+    oarc_status status = oarc_decode_root_begin(doc, out, sizeof *out, "object");
 
-    if (doc == NULL || out == NULL) {
-        return OARC_ERR_ARGUMENT;
+    if (status == OARC_OK) {
+        status = oarc_field_string(doc, 0, "object", &out->object);
     }
-    memset(out, 0, sizeof *out);
-    doc->bad_field = NULL;
-    if (doc->count <= 0 || !oarc_json_is_object(doc, 0)) {
-        return oarc_field_blame(doc, "object", OARC_ERR_JSON_SHAPE);
-    }
-    status = oarc_field_string(doc, 0, "object", &out->object);
     if (status == OARC_OK) {
         status = oarc_field_bool(doc, 0, "deleted", &out->deleted);
     }
-    if (status != OARC_OK) {
-        memset(out, 0, sizeof *out);
-    }
-    return status;
+    return oarc_decode_root_end(out, sizeof *out, status);
 }

@@ -1,23 +1,14 @@
 /**
- * @file assignment_codec.h
- * @brief Role assignments' bodies: `{"role_id": ...}` out;
- * UserRoleAssignment, GroupRoleAssignment and DeletedRoleAssignmentResource in.
+ * @file assignment_decode.h
+ * @brief Role assignments read from answers: UserRoleAssignment,
+ * GroupRoleAssignment and DeletedRoleAssignmentResource. (The assign body
+ * is role_body.h's.)
  */
-#ifndef OARC_ASSIGNMENT_CODEC_H
-#define OARC_ASSIGNMENT_CODEC_H
+#ifndef OARC_ASSIGNMENT_DECODE_H
+#define OARC_ASSIGNMENT_DECODE_H
 
 #include "json_read.h"
-#include "json_write.h"
 #include "oarc/oarc_role.h"
-
-/**
- * Write PublicAssignOrganizationGroupRoleBody, `{"role_id": "..."}`, as the
- * whole document of w. The ID is checked first, as strictly as a path
- * segment's: OARC_ERR_INVALID_ID for NULL, empty, a control byte or bad
- * UTF-8, OARC_ERR_ID_TOO_LONG past OARC_MAX_ID_LEN (nothing written then).
- * Otherwise the writer's verdict (OARC_ERR_BUFFER_TOO_SMALL).
- */
-oarc_status oarc_role_assign_write(oarc_json_writer *w, const char *role_id);
 
 /**
  * Decode the UserRoleAssignment (type USER: tag "user.role", member "user"
@@ -42,4 +33,4 @@ oarc_status oarc_role_assignment_decode(oarc_json_doc *doc, oarc_principal_type 
  */
 oarc_status oarc_role_unassigned_decode(oarc_json_doc *doc, oarc_role_unassigned *out);
 
-#endif /* OARC_ASSIGNMENT_CODEC_H */
+#endif /* OARC_ASSIGNMENT_DECODE_H */

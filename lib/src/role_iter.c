@@ -1,142 +1,24 @@
 /**
- * @file page.c
- * @brief Pagination without a heap: one page at a time into the client's rx,
- * and the iterator that walks every page, one item at a time.
+ * @file role_iter.c
+ * @brief The iterator that walks every page of a list, one item at a time,
+ * without a heap (see oarc_roles.h).
  *
  * Every page reuses rx, so the next page's cursor is copied out of rx (into
  * the iterator) before the request that overwrites it. The page size starts
  * from what should fit rx and the token pool and is halved whenever a page
  * does not fit, down to one item; the same page is fetched again each time,
- * so nothing is skipped. After a page that used under half of rx it doubles
- * back towards the starting size. A walk is bounded three ways: by has_more / next,
- * by a cursor that does not move, and by OARC_LIST_MAX_PAGES. An empty page
- * that says more follow ends it with OARC_ERR_EMPTY_PAGE.
+ * so nothing is skipped. After a full page that used under half of rx and
+ * of the token pool it doubles back towards the starting size. A walk is
+ * bounded four ways: by has_more / next; by a cursor that repeats, the one
+ * just sent or (Brent's cycle check) one followed before, so a loop of pages
+ * ends within about twice its length; by OARC_LIST_MAX_PAGES; and by an
+ * empty page that says more follow (OARC_ERR_EMPTY_PAGE).
  */
-#include "page.h"
-
 #include <stdint.h>
 #include <string.h>
 
-#include "list_codec.h"
 #include "oarc/oarc_roles.h"
-#include "op.h"
-#include "text.h"
-
-/** The API's bounds for limit (0 means "not sent"). */
-#define LIST_LIMIT_MAX 1000u
-/** Digits of LIST_LIMIT_MAX. */
-#define LIST_LIMIT_DIGITS 4u
-
-/* ---- One page ------------------------------------------------------------------ */
-
-/* What fetch sends: params with the cursor as a span, so that a cursor the
- * server sent (which may hold any byte, NUL included) passes unchanged. */
-typedef struct page_query {
-    uint32_t limit;
-    oarc_span after;
-    oarc_list_order order;
-} page_query;
-
-static bool order_valid(oarc_list_order order)
-{
-    return order == OARC_ORDER_DEFAULT || order == OARC_ORDER_ASC || order == OARC_ORDER_DESC;
-}
-
-/* The caller's params as a query; a NULL params is the zeroed one. */
-static oarc_status query_of(const oarc_list_params *params, page_query *q)
-{
-    size_t after_len;
-
-    memset(q, 0, sizeof *q);
-    if (params == NULL) {
-        return OARC_OK;
-    }
-    after_len = params->after ? oarc_strnlen(params->after, OARC_MAX_CURSOR_LEN) : 0u;
-    if (params->limit > LIST_LIMIT_MAX || !order_valid(params->order) ||
-        after_len > OARC_MAX_CURSOR_LEN) {
-        return OARC_ERR_ARGUMENT;
-    }
-    q->limit = params->limit;
-    q->after = (oarc_span){ after_len ? params->after : NULL, after_len };
-    q->order = params->order;
-    return OARC_OK;
-}
-
-/* limit in decimal; it is 1..1000 here. */
-static oarc_span limit_text(uint32_t limit, char buf[LIST_LIMIT_DIGITS])
-{
-    size_t n = LIST_LIMIT_DIGITS;
-
-    do {
-        buf[--n] = (char)('0' + limit % 10u);
-        limit /= 10u;
-    } while (limit != 0u && n > 0u);
-    return (oarc_span){ buf + n, LIST_LIMIT_DIGITS - n };
-}
-
-/* ?limit=&after=&order=, each only when it is not the server's default. */
-static void put_query(oarc_path *p, const page_query *q)
-{
-    char digits[LIST_LIMIT_DIGITS];
-
-    if (q->limit != 0u) {
-        oarc_path_query(p, "limit", limit_text(q->limit, digits));
-    }
-    if (q->after.len != 0u) {
-        oarc_path_query(p, "after", q->after);
-    }
-    if (q->order == OARC_ORDER_ASC) {
-        oarc_path_query(p, "order", OARC_SPAN_LITERAL("asc"));
-    } else if (q->order == OARC_ORDER_DESC) {
-        oarc_path_query(p, "order", OARC_SPAN_LITERAL("desc"));
-    }
-}
-
-/* The request path of one page, left in c->path. */
-static oarc_status page_path(oarc_client *c, const oarc_role_scope *scope, const page_query *q,
-                             oarc_path *p)
-{
-    oarc_span path;
-    oarc_status status = oarc_op_start(c, scope, p);
-
-    if (status != OARC_OK) {
-        return status;
-    }
-    put_query(p, q);
-    return oarc_path_finish(p, &path);
-}
-
-static oarc_status fetch_query(oarc_client *c, const oarc_role_scope *scope,
-                               const page_query *q, oarc_role_page *page)
-{
-    oarc_path p;
-    oarc_json_doc doc;
-    oarc_status status = page_path(c, scope, q, &p);
-
-    if (status == OARC_OK) {
-        status = oarc_op_send(c, OARC_HTTP_GET, &p, NULL, &doc);
-    }
-    if (status != OARC_OK) {
-        return status;
-    }
-    status = oarc_role_page_decode(&doc, oarc_scope_is_assignment(scope), page);
-    return oarc_op_decoded(c, &doc, status);
-}
-
-oarc_status oarc_page_fetch(oarc_client *c, const oarc_role_scope *scope,
-                            const oarc_list_params *params, oarc_role_page *page)
-{
-    page_query q;
-    oarc_status status;
-
-    if (c == NULL || page == NULL) {
-        return OARC_ERR_ARGUMENT;
-    }
-    memset(page, 0, sizeof *page);
-    memset(&c->last, 0, sizeof c->last);
-    status = query_of(params, &q);
-    return status != OARC_OK ? status : fetch_query(c, scope, &q, page);
-}
+#include "page_fetch.h"
 
 /* ---- Every page ---------------------------------------------------------------- */
 
@@ -146,10 +28,8 @@ uint32_t oarc_list_fitting_limit(void)
     size_t by_tokens = (size_t)OARC_JSON_MAX_TOKENS / OARC_LIST_ITEM_TOKENS_HINT;
     size_t n = by_bytes < by_tokens ? by_bytes : by_tokens;
 
-    if (n < 1u) {
-        return 1u;
-    }
-    return n > LIST_LIMIT_MAX ? LIST_LIMIT_MAX : (uint32_t)n;
+    /* n >= 1: oarc_config_defaults.h refuses hints larger than rx or the pool. */
+    return n > OARC_LIST_LIMIT_MAX ? OARC_LIST_LIMIT_MAX : (uint32_t)n;
 }
 
 /* A page that did not fit rx or the token pool: fewer items might. */
@@ -160,10 +40,10 @@ static bool page_too_large(oarc_status status)
 
 static oarc_status fetch_once(oarc_role_iter *it)
 {
-    const page_query q = { it->limit, { it->priv.after, it->priv.after_len }, it->priv.order };
+    const oarc_page_query q = { it->limit, { it->priv.after, it->priv.after_len }, it->priv.order };
 
     memset(&it->page, 0, sizeof it->page);
-    return fetch_query(it->priv.client, &it->priv.scope, &q, &it->page);
+    return oarc_page_fetch_query(it->priv.client, &it->priv.scope, &q, &it->page);
 }
 
 /* The same page again with half the items, until it fits. The loop ends:
@@ -274,7 +154,7 @@ static oarc_status fetch_next_page(oarc_role_iter *it)
 oarc_status oarc_role_iter_init(oarc_role_iter *it, oarc_client *client,
                                 const oarc_role_scope *scope, const oarc_list_params *params)
 {
-    page_query q;
+    oarc_page_query q;
     oarc_path p;
     oarc_status status;
 
@@ -286,12 +166,12 @@ oarc_status oarc_role_iter_init(oarc_role_iter *it, oarc_client *client,
     if (client == NULL || scope == NULL) {
         return OARC_ERR_ARGUMENT;
     }
-    status = query_of(params, &q);
+    status = oarc_page_query_of(params, &q);
     if (status == OARC_OK) {
         q.limit = q.limit != 0u ? q.limit : oarc_list_fitting_limit();
         /* Build the first page's path now, so that a bad ID or cursor fails
          * here rather than at the first item; nothing is sent. */
-        status = page_path(client, scope, &q, &p);
+        status = oarc_page_path(client, scope, &q, &p);
     }
     if (status != OARC_OK) {
         it->priv.status = status;
