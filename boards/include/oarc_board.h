@@ -4,7 +4,9 @@
  * oarc_port over it. Applications (the CLI, the provisioner) call only this
  * and the library, so the same application source links against any board:
  * boards/host (POSIX sockets), boards/host-lwip (lwIP in user space on a TAP
- * device), and the Cortex-M boards.
+ * device), boards/host-lwip-raw (lwIP without an OS, NO_SYS=1, on a TAP
+ * device) and boards/mps2-an386 (the one Cortex-M board: a Cortex-M4 under
+ * QEMU, running the provisioner firmware).
  *
  * A board owns its own state (it is not library code); it reads any settings
  * it needs (addresses, interface names) from where that board keeps them:
@@ -24,7 +26,9 @@
  */
 oarc_status oarc_board_init(oarc_port *port);
 
-/** A short name for logs and --version: "host", "host-lwip", ... */
+/** The board's short name, for messages ("board host-lwip: network not up")
+ *  and the firmware's banner: "host", "host-lwip", "host-lwip-raw",
+ *  "mps2-an386". */
 const char *oarc_board_name(void);
 
 /** Take the network down again; harmless when init failed or never ran. */

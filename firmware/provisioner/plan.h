@@ -47,16 +47,17 @@
 #define PROVISIONER_MAX_DESCRIPTION_LEN 512u
 #endif
 
-/** Where a role lives, or where an assignment applies. */
+/** Where a role lives, or where an assignment applies. The values are the
+ *  library's, so a plan item's scope is handed to it as is (prov_scope_of). */
 typedef enum prov_scope {
-    PROV_SCOPE_ORG = 0,     /**< the organization */
-    PROV_SCOPE_PROJECT = 1  /**< one project (project_id) */
+    PROV_SCOPE_ORG = OARC_SCOPE_ORG_ROLES,        /**< the organization */
+    PROV_SCOPE_PROJECT = OARC_SCOPE_PROJECT_ROLES /**< one project (project_id) */
 } prov_scope;
 
-/** Who an assignment gives a role to. */
+/** Who an assignment gives a role to; the library's values too. */
 typedef enum prov_principal {
-    PROV_PRINCIPAL_USER = 0,
-    PROV_PRINCIPAL_GROUP = 1
+    PROV_PRINCIPAL_USER = OARC_PRINCIPAL_USER,
+    PROV_PRINCIPAL_GROUP = OARC_PRINCIPAL_GROUP
 } prov_principal;
 
 /**

@@ -10,30 +10,17 @@
 #include <string.h>
 
 #include "oarc/oarc_json.h"
+#include "oarc/oarc_url.h"
 
 #define ROLES "roles"
 #define ASSIGNMENTS "assignments"
 
-/* The library's ID rules (lib/src/url.c): non-empty, not "." or "..", no
- * control byte, UTF-8, at most OARC_MAX_ID_LEN bytes. */
+/* An ID of the plan: a missing one is the plan's own fault (a member left
+ * out); any other is judged by the library's rules (oarc_id_check), as the
+ * request would judge it. */
 static oarc_status check_id(const char *id)
 {
-    if (id == NULL) {
-        return OARC_ERR_ARGUMENT;
-    }
-    size_t n = oarc_strnlen(id, OARC_MAX_ID_LEN);
-    if (n > OARC_MAX_ID_LEN) {
-        return OARC_ERR_ID_TOO_LONG;
-    }
-    if (n == 0u || strcmp(id, ".") == 0 || strcmp(id, "..") == 0) {
-        return OARC_ERR_INVALID_ID;
-    }
-    for (size_t i = 0; i < n; i++) {
-        if ((unsigned char)id[i] < 0x20u || id[i] == 0x7F) {
-            return OARC_ERR_INVALID_ID;
-        }
-    }
-    return oarc_utf8_valid(id, n) ? OARC_OK : OARC_ERR_INVALID_ID;
+    return id == NULL ? OARC_ERR_ARGUMENT : oarc_id_check(id, NULL);
 }
 
 /* A name, a permission or a description: present, non-empty, at most max
@@ -101,6 +88,17 @@ bool prov_same_text(const char *a, const char *b)
 bool prov_same_scope(prov_scope sa, const char *pa, prov_scope sb, const char *pb)
 {
     return sa == sb && prov_same_text(pa, pb);
+}
+
+/* plan.h gives prov_scope and prov_principal the library's values. */
+oarc_role_scope prov_scope_of(prov_scope scope, const char *project_id)
+{
+    return (oarc_role_scope){ (oarc_scope_kind)scope, project_id, NULL };
+}
+
+oarc_principal_ref prov_principal_of(const prov_assignment *a)
+{
+    return (oarc_principal_ref){ (oarc_principal_type)a->principal, a->principal_id };
 }
 
 /* The limit is on the list as written, duplicates included: it bounds the

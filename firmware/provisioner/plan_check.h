@@ -25,6 +25,13 @@ oarc_status prov_plan_check(const prov_plan *plan, prov_plan_error *err);
 /** True when two scopes are the same (scope and project_id alike). */
 bool prov_same_scope(prov_scope a, const char *a_project, prov_scope b, const char *b_project);
 
+/** The library's scope of a plan item: {scope, project_id, NULL}, for
+ *  oarc_roles_* and oarc_assignments_* (only for a plan that passed the check). */
+oarc_role_scope prov_scope_of(prov_scope scope, const char *project_id);
+
+/** The library's principal of a plan assignment. */
+oarc_principal_ref prov_principal_of(const prov_assignment *assignment);
+
 /** True when a and b are both NULL or both hold the same text. */
 bool prov_same_text(const char *a, const char *b);
 

@@ -33,6 +33,9 @@ static void append_index(prov_plan_error *err, size_t *len, size_t n)
 
 void prov_plan_error_clear(prov_plan_error *err)
 {
+    if (err == NULL) {
+        return;
+    }
     err->status = OARC_OK;
     err->reason = "";
     err->path[0] = '\0';

@@ -24,14 +24,15 @@ typedef struct prov_plan_error {
     char path[PROV_PLAN_PATH_SIZE]; /**< where; "" for the document itself */
 } prov_plan_error;
 
-/** No error yet. */
+/** No error yet. err may be NULL (as for prov_plan_error_set): nothing is
+ *  recorded then. */
 void prov_plan_error_clear(prov_plan_error *err);
 
 /**
  * Record a refusal at list[index].member[sub]: any part may be left out
  * (NULL list or member, PROV_NO_INDEX index or sub). The first refusal
  * recorded is kept; later ones are ignored, so the report names the
- * earliest fault. Returns status.
+ * earliest fault. err may be NULL: nothing is recorded. Returns status.
  */
 oarc_status prov_plan_error_set(prov_plan_error *err, oarc_status status, const char *reason,
                                 const char *list, size_t index, const char *member,

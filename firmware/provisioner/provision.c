@@ -9,39 +9,11 @@
 #include "plan_check.h"
 #include "provision_steps.h"
 
-/* A status only one list item failed to decode with: the walk goes on. */
-bool prov_undecodable(oarc_status status)
-{
-    return status == OARC_ERR_JSON_SHAPE || status == OARC_ERR_JSON_SYNTAX ||
-           status == OARC_ERR_TOO_MANY_ITEMS;
-}
-
-oarc_status prov_walk(prov_run *run, const oarc_role_scope *scope, prov_match_fn match,
-                      size_t first)
-{
-    oarc_status st = oarc_role_iter_init(&run->priv.iter, run->priv.client, scope, NULL);
-
-    run->priv.walk_blind = false;
-    for (size_t n = 0; st == OARC_OK && n < PROV_WALK_MAX_ITEMS; n++) {
-        st = oarc_role_iter_next(&run->priv.iter, &run->priv.role);
-        /* While the walk goes on, st is an item or one that did not decode;
-         * a page that does not decode ends it with the same statuses. */
-        if (!oarc_role_iter_ended(&run->priv.iter)) {
-            match(run, first, &run->priv.role, st);
-            st = OARC_OK;
-        }
-    }
-    return st == OARC_ITER_END ? OARC_OK : st;
-}
-
 oarc_status prov_run_plan(prov_run *run, oarc_client *client, const prov_plan *plan,
                           const prov_options *options, prov_plan_error *err)
 {
-    prov_plan_error local;
-
-    if (err == NULL) {
-        err = &local;
-    }
+    /* err may be NULL: the plan's fault is then returned, not recorded (no
+     * local record: this frame stays under the whole run). */
     if (run == NULL || client == NULL) {
         prov_plan_error_clear(err);
         return prov_plan_error_set(err, OARC_ERR_ARGUMENT, "no run or no client", NULL,

@@ -158,13 +158,18 @@ typedef struct prov_run {
         bool walk_blind;
         char reason[PROVISIONER_REASON_SIZE]; /**< a worded reason, during its report */
         oarc_role_iter iter;
-        oarc_role role;                                   /**< one decoded role */
+        /** One decoded answer, kept here rather than on the stack: a role
+         *  (a list item, a read's or a write's), or an assignment's. */
+        union {
+            oarc_role role;
+            oarc_role_assignment assignment;
+        };
         const char *perms[PROVISIONER_MAX_ROLE_PERMISSIONS]; /**< a body's permissions */
     } priv;
 } prov_run;
 
 /**
- * Check plan whole (prov_plan_check; on a fault, err says where and nothing
+ * Check plan whole (prov_plan_check; on a fault, err, unless NULL, says where and nothing
  * is sent), then converge the organization reached through client onto it,
  * reporting each item through options (NULL: no report, writes sent).
  * Returns OARC_OK when the run took place, whatever its items' outcomes

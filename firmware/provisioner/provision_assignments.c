@@ -12,6 +12,7 @@
 #include "plan_check.h"
 #include "provision_report.h"
 #include "provision_steps.h"
+#include "provision_walk.h"
 #include "role_diff.h"
 
 /* The role id assignment j gives, or NULL when its plan role has none. */
@@ -46,16 +47,6 @@ static bool in_group(const prov_run *run, size_t first, size_t j)
     return !run->priv.assignment_done[j] && a->principal == b->principal &&
            strcmp(a->principal_id, b->principal_id) == 0 &&
            prov_same_scope(a->scope, a->project_id, b->scope, b->project_id);
-}
-
-static oarc_scope_kind list_kind(const prov_assignment *a)
-{
-    if (a->scope == PROV_SCOPE_ORG) {
-        return a->principal == PROV_PRINCIPAL_USER ? OARC_SCOPE_ORG_USER_ROLES
-                                                   : OARC_SCOPE_ORG_GROUP_ROLES;
-    }
-    return a->principal == PROV_PRINCIPAL_USER ? OARC_SCOPE_PROJECT_USER_ROLES
-                                               : OARC_SCOPE_PROJECT_GROUP_ROLES;
 }
 
 /* The page being walked, as 1 + its index among the kept request ids (so
@@ -113,30 +104,26 @@ static bool group_needs_walk(const prov_run *run, size_t first)
     return false;
 }
 
+/* Walks the roles the principal of assignment `first` holds in its scope. */
 static oarc_status walk_principal(prov_run *run, size_t first)
 {
     const prov_assignment *a = &run->priv.plan->assignments[first];
-    oarc_role_scope scope = {
-        .kind = list_kind(a),
-        .project_id = a->project_id,
-        .principal_id = a->principal_id,
-    };
-    return prov_walk(run, &scope, match_item, first);
+    oarc_role_scope scope = prov_scope_of(a->scope, a->project_id);
+    oarc_principal_ref principal = prov_principal_of(a);
+    oarc_role_scope held;
+    oarc_status st = oarc_assignments_scope(&scope, &principal, &held);
+
+    return st == OARC_OK ? prov_walk(run, &held, match_item, first) : st;
 }
 
-static oarc_status assign(prov_run *run, const prov_assignment *a, const char *role_id,
-                          oarc_role_assignment *out)
+/* Gives the principal of assignment a the role role_id. */
+static oarc_status assign(prov_run *run, const prov_assignment *a, const char *role_id)
 {
-    oarc_client *c = run->priv.client;
+    oarc_role_scope scope = prov_scope_of(a->scope, a->project_id);
+    oarc_principal_ref principal = prov_principal_of(a);
 
-    if (a->scope == PROV_SCOPE_ORG) {
-        return a->principal == PROV_PRINCIPAL_USER
-               ? oarc_org_user_role_assign(c, a->principal_id, role_id, out)
-               : oarc_org_group_role_assign(c, a->principal_id, role_id, out);
-    }
-    return a->principal == PROV_PRINCIPAL_USER
-           ? oarc_project_user_role_assign(c, a->project_id, a->principal_id, role_id, out)
-           : oarc_project_group_role_assign(c, a->project_id, a->principal_id, role_id, out);
+    return oarc_assignments_assign(run->priv.client, &scope, &principal, role_id,
+                                   &run->priv.assignment);
 }
 
 /* An outcome decided without a write (unchanged, or any in a dry run); the
@@ -163,16 +150,13 @@ static bool assigned_anyway(const prov_run *run, oarc_status st)
 {
     int http = oarc_client_last_call(run->priv.client)->http_status;
 
-    return (prov_undecodable(st) || st == OARC_ERR_JSON_TOO_MANY_TOKENS ||
-            st == OARC_ERR_HTTP_BODY_TOO_LARGE) &&
-           http >= 200 && http <= 299;
+    return prov_unread(st) && http >= 200 && http <= 299;
 }
 
 static void act_on_assignment(prov_run *run, size_t j)
 {
     const prov_assignment *a = &run->priv.plan->assignments[j];
     const char *role_id = role_id_of(run, j);
-    oarc_role_assignment done;
 
     run->priv.assignment_done[j] = true;
     if (run->summary.unreachable != OARC_OK) {
@@ -190,7 +174,7 @@ static void act_on_assignment(prov_run *run, size_t j)
     } else if (run->priv.options.dry_run) {
         report_decided(run, j, PROV_ASSIGNED, role_id);
     } else {
-        oarc_status st = assign(run, a, role_id, &done);
+        oarc_status st = assign(run, a, role_id);
         if (st != OARC_OK && !assigned_anyway(run, st)) {
             prov_report_call_failed(run, PROV_ITEM_ASSIGNMENT, j, st);
         } else {

@@ -16,6 +16,48 @@ bool prov_is_unreachable(oarc_status status)
     return oarc_status_class_of(status) == OARC_CLASS_TRANSPORT;
 }
 
+/* The statuses of a 2xx answer the run does not read, one row each. A role
+ * row is how a role of the API's fails to decode here (the library's
+ * statuses for one item, see oarc_role_page_next): the role exists but
+ * cannot be compared, and hint says what to do about it; only the
+ * permission limit is this build's own choice, the rest is the answer's.
+ * The other rows are answers too large to read at all. */
+typedef struct unread_row {
+    oarc_status status;
+    bool role;
+    const char *hint;
+} unread_row;
+
+static const unread_row unread[] = {
+    { OARC_ERR_JSON_SHAPE, true, "a member is missing or of the wrong type" },
+    { OARC_ERR_JSON_SYNTAX, true, "not valid JSON text (an escape or UTF-8)" },
+    { OARC_ERR_TOO_MANY_ITEMS, true, "raise OARC_MAX_PERMISSIONS" },
+    { OARC_ERR_JSON_TOO_MANY_TOKENS, false, NULL },
+    { OARC_ERR_HTTP_BODY_TOO_LARGE, false, NULL },
+};
+
+/* status's row, or NULL. */
+static const unread_row *unread_row_of(oarc_status status)
+{
+    for (size_t k = 0; k < sizeof(unread) / sizeof(unread[0]); k++) {
+        if (unread[k].status == status) {
+            return &unread[k];
+        }
+    }
+    return NULL;
+}
+
+bool prov_undecodable(oarc_status status)
+{
+    const unread_row *row = unread_row_of(status);
+    return row != NULL && row->role;
+}
+
+bool prov_unread(oarc_status status)
+{
+    return unread_row_of(status) != NULL;
+}
+
 void prov_copy_span(char *dst, size_t cap, oarc_span s)
 {
     size_t n = (s.ptr == NULL) ? 0u : s.len;
@@ -111,15 +153,12 @@ static void append(char *dst, size_t cap, const char *s)
     dst[at + n] = '\0';
 }
 
-/* What to do about a role of the API's that does not decode: only the
- * permission limit is this build's own choice; the rest is the answer's. */
+/* What to do about a role of the API's that does not decode (the shape's
+ * hint for a status that has none). */
 static const char *undecodable_hint(oarc_status status)
 {
-    switch (status) {
-    case OARC_ERR_TOO_MANY_ITEMS: return "raise OARC_MAX_PERMISSIONS";
-    case OARC_ERR_JSON_SYNTAX: return "not valid JSON text (an escape or UTF-8)";
-    default: return "a member is missing or of the wrong type";
-    }
+    const unread_row *row = unread_row_of(status);
+    return row != NULL && row->hint != NULL ? row->hint : unread[0].hint;
 }
 
 void prov_report_undecodable(prov_run *run, size_t index)

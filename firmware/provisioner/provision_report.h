@@ -11,6 +11,16 @@
 /** Transport failures: no usable connection to the API, so the run stops. */
 bool prov_is_unreachable(oarc_status status);
 
+/** True for the statuses a role of the API's (a list item, or a 2xx
+ *  answer's body) fails to decode with here: JSON_SHAPE, JSON_SYNTAX,
+ *  TOO_MANY_ITEMS. Such a role exists, but cannot be compared. */
+bool prov_undecodable(oarc_status status);
+
+/** True for the statuses of a 2xx answer the run can do without reading:
+ *  those of prov_undecodable(), and an answer too large for rx or the token
+ *  pool (JSON_TOO_MANY_TOKENS, HTTP_BODY_TOO_LARGE). */
+bool prov_unread(oarc_status status);
+
 /** A report for item index of kind, outcome, with nothing else set. */
 prov_report prov_report_for(const prov_run *run, prov_item_kind kind, size_t index,
                             prov_outcome outcome);

@@ -11,6 +11,7 @@
 #include "plan_check.h"
 #include "provision_report.h"
 #include "provision_steps.h"
+#include "provision_walk.h"
 #include "role_diff.h"
 
 /* Role j is walked with the group that role `first` opens. */
@@ -80,29 +81,8 @@ static void match_item(prov_run *run, size_t first, const oarc_role *item, oarc_
 static oarc_status walk_scope(prov_run *run, size_t first)
 {
     const prov_role *r = &run->priv.plan->roles[first];
-    oarc_role_scope scope = {
-        .kind = r->scope == PROV_SCOPE_ORG ? OARC_SCOPE_ORG_ROLES : OARC_SCOPE_PROJECT_ROLES,
-        .project_id = r->project_id,
-        .principal_id = NULL,
-    };
+    oarc_role_scope scope = prov_scope_of(r->scope, r->project_id);
     return prov_walk(run, &scope, match_item, first);
-}
-
-static oarc_status role_update(prov_run *run, const prov_role *r, const char *id,
-                               const oarc_role_update *u)
-{
-    if (r->scope == PROV_SCOPE_ORG) {
-        return oarc_org_role_update(run->priv.client, id, u, &run->priv.role);
-    }
-    return oarc_project_role_update(run->priv.client, r->project_id, id, u, &run->priv.role);
-}
-
-static oarc_status role_create(prov_run *run, const prov_role *r, const oarc_role_create *c)
-{
-    if (r->scope == PROV_SCOPE_ORG) {
-        return oarc_org_role_create(run->priv.client, c, &run->priv.role);
-    }
-    return oarc_project_role_create(run->priv.client, r->project_id, c, &run->priv.role);
 }
 
 /* An outcome decided by reading alone: the request id is the read's. */
@@ -130,7 +110,8 @@ static void create_role(prov_run *run, size_t j)
         return;
     }
     prov_create_for(r, run->priv.perms, &c);
-    oarc_status st = role_create(run, r, &c);
+    oarc_role_scope scope = prov_scope_of(r->scope, r->project_id);
+    oarc_status st = oarc_roles_create(run->priv.client, &scope, &c, &run->priv.role);
     if (st != OARC_OK) {
         prov_report_call_failed(run, PROV_ITEM_ROLE, j, st);
         return;
@@ -151,7 +132,8 @@ static void update_role(prov_run *run, size_t j)
         return;
     }
     prov_update_for(r, slot->differs, run->priv.perms, &u);
-    oarc_status st = role_update(run, r, slot->id, &u);
+    oarc_role_scope scope = prov_scope_of(r->scope, r->project_id);
+    oarc_status st = oarc_roles_update(run->priv.client, &scope, slot->id, &u, &run->priv.role);
     if (st != OARC_OK) {
         prov_report_call_failed(run, PROV_ITEM_ROLE, j, st);
         return;
@@ -208,13 +190,9 @@ static void act_on_role(prov_run *run, size_t j)
 static void converge_known(prov_run *run, size_t j)
 {
     const prov_role *r = &run->priv.plan->roles[j];
-    oarc_status st;
+    oarc_role_scope scope = prov_scope_of(r->scope, r->project_id);
+    oarc_status st = oarc_roles_retrieve(run->priv.client, &scope, r->id, &run->priv.role);
 
-    if (r->scope == PROV_SCOPE_ORG) {
-        st = oarc_org_role_retrieve(run->priv.client, r->id, &run->priv.role);
-    } else {
-        st = oarc_project_role_retrieve(run->priv.client, r->project_id, r->id, &run->priv.role);
-    }
     if (st == OARC_OK) {
         note_found(run, j, &run->priv.role);
     } else if (prov_undecodable(st)) {

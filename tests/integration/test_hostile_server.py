@@ -202,6 +202,21 @@ class HostileServer(unittest.TestCase):
         self.assertEqual(self.sim.stats()["requests"], before)
         self.assertEqual(self.sim.stats()["connections"], 0)
 
+    def test_more_permissions_are_refused_by_the_cli_at_the_librarys_limit(self):
+        # The CLI takes OARC_MAX_PERMISSIONS + 1 (above: the library refuses
+        # the 33rd itself); past that it refuses on its own, naming the limit.
+        perms = []
+        for i in range(34):
+            perms += ["--permission", "api.perm.%02d" % i]
+        for verb, args in (("update", [ROLE_ID]), ("create", ["--name", "n"])):
+            with self.subTest(verb=verb):
+                r = self.cli("org-role", verb, *args, *perms)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertEqual(assert_printable(self, r.stderr, lines=1),
+                                 "error: usage: too many --permission options (a role holds "
+                                 "at most 32) (see oarc --help)\n")
+        self.assertEqual(self.sim.stats()["connections"], 0)
+
     def test_too_many_permissions_from_the_server_are_a_response_problem(self):
         perms = b",".join(b'"api.perm.%02d"' % i for i in range(40))
         body = (b'{"object":"role","id":"' + ROLE_ID.encode() + b'","name":"n","description":null,'

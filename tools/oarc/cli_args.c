@@ -67,8 +67,8 @@ static const char *unknown_verb(cli_args *a, const char *noun, const char *verb)
 static const char *unknown_option(cli_args *a, const char *word)
 {
     const char *names[CLI_MAX_OPTION_NAMES];
-    size_t n = cli_option_names(a->command ? a->command->options : CLI_OPTIONS_NONE, names,
-                                CLI_MAX_OPTION_NAMES);
+    cli_option_set options = a->command ? cli_command_options(a->command) : CLI_OPTIONS_NONE;
+    size_t n = cli_option_names(options, names, CLI_MAX_OPTION_NAMES);
     return host_cli_unknown(a->problem, sizeof a->problem, "option", word,
                             host_cli_nearest(word, names, n));
 }
@@ -140,7 +140,7 @@ static const char *command_option(cli_args *a, int argc, char **argv, int *i, bo
     if (a->command == NULL) {
         return NULL;
     }
-    switch (a->command->options) {
+    switch (cli_command_options(a->command)) {
     case CLI_OPTIONS_UPDATE:
     case CLI_OPTIONS_CREATE:
         return cli_field_option(a, argc, argv, i, used);
@@ -168,10 +168,10 @@ static const char *positional(cli_args *a, const char *words[2], size_t *word_co
         a->command = cli_command_find(words[0], words[1]);
         return a->command ? NULL : unknown_verb(a, words[0], words[1]);
     }
-    if (a->id_count >= a->command->ids) {
+    size_t ids = cli_command_ids(a->command);
+    if (a->id_count >= ids) {
         snprintf(a->problem, sizeof a->problem, "too many arguments: '%s' (%s %s takes %zu ID%s)",
-                 arg, a->command->noun, a->command->verb, a->command->ids,
-                 a->command->ids == 1 ? "" : "s");
+                 arg, a->command->noun, a->command->verb, ids, ids == 1 ? "" : "s");
         return a->problem;
     }
     a->ids[a->id_count++] = arg;
@@ -189,14 +189,14 @@ static const char *complete(cli_args *a)
                  a->help_noun, a->help_noun);
         return a->problem;
     }
-    if (a->id_count != a->command->ids) {
+    size_t ids = cli_command_ids(a->command);
+    if (a->id_count != ids) {
         snprintf(a->problem, sizeof a->problem,
                  "missing ID argument: %s %s takes %zu ID%s, in path order (oarc %s --help)",
-                 a->command->noun, a->command->verb, a->command->ids,
-                 a->command->ids == 1 ? "" : "s", a->command->noun);
+                 a->command->noun, a->command->verb, ids, ids == 1 ? "" : "s", a->command->noun);
         return a->problem;
     }
-    return a->command->options == CLI_OPTIONS_CREATE ? cli_create_check(a) : NULL;
+    return cli_command_options(a->command) == CLI_OPTIONS_CREATE ? cli_create_check(a) : NULL;
 }
 
 const char *cli_args_parse(cli_args *a, int argc, char **argv)

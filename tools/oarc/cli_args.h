@@ -14,7 +14,11 @@
 #include "cli_commands.h"
 #include "oarc/oarc_role.h"
 
-#define CLI_MAX_PERMISSIONS 64
+/** Room for one --permission more than a role can hold: the library refuses
+ *  that one with its own status (OARC_ERR_TOO_MANY_ITEMS, nothing sent), as
+ *  for any caller; past it the CLI stops taking them. */
+#define CLI_MAX_PERMISSIONS (OARC_MAX_PERMISSIONS + 1u)
+/** The IDs of the longest path: project, principal, role. */
 #define CLI_MAX_IDS 3
 
 /** Room for a problem that names the word at fault and a suggestion. */

@@ -29,51 +29,22 @@ typedef struct list_out {
     size_t bad;
 } list_out;
 
-static bool is_assignment_scope(oarc_scope_kind kind)
-{
-    return kind != OARC_SCOPE_ORG_ROLES && kind != OARC_SCOPE_PROJECT_ROLES;
-}
-
-static bool is_project_scope(oarc_scope_kind kind)
-{
-    return kind == OARC_SCOPE_PROJECT_ROLES || kind == OARC_SCOPE_PROJECT_USER_ROLES ||
-           kind == OARC_SCOPE_PROJECT_GROUP_ROLES;
-}
-
-oarc_role_scope cli_scope_of(const cli_args *args)
-{
-    oarc_scope_kind kind = args->command->scope;
-    oarc_role_scope scope = { kind, NULL, NULL };
-    size_t next_id = 0;
-    if (is_project_scope(kind)) {
-        scope.project_id = args->ids[next_id++];
-    }
-    if (is_assignment_scope(kind)) {
-        scope.principal_id = args->ids[next_id];
-    }
-    return scope;
-}
-
-/** One page of the collection scope names. */
-static oarc_status fetch_page(oarc_client *c, const oarc_role_scope *s,
+/** One page: the scope's roles, or those the principal holds there. */
+static oarc_status fetch_page(oarc_client *c, const cli_target *t,
                               const oarc_list_params *params, oarc_role_page *page)
 {
-    switch (s->kind) {
-    case OARC_SCOPE_ORG_ROLES:
-        return oarc_org_role_list(c, params, page);
-    case OARC_SCOPE_PROJECT_ROLES:
-        return oarc_project_role_list(c, s->project_id, params, page);
-    case OARC_SCOPE_ORG_USER_ROLES:
-        return oarc_org_user_role_list(c, s->principal_id, params, page);
-    case OARC_SCOPE_ORG_GROUP_ROLES:
-        return oarc_org_group_role_list(c, s->principal_id, params, page);
-    case OARC_SCOPE_PROJECT_USER_ROLES:
-        return oarc_project_user_role_list(c, s->project_id, s->principal_id, params, page);
-    case OARC_SCOPE_PROJECT_GROUP_ROLES:
-        return oarc_project_group_role_list(c, s->project_id, s->principal_id, params, page);
-    default:
-        return OARC_ERR_ARGUMENT;
+    return t->assigned ? oarc_assignments_list(c, &t->scope, &t->principal, params, page)
+                       : oarc_roles_list(c, &t->scope, params, page);
+}
+
+/** The list the target names, as oarc_role_iter_init() takes it. */
+static oarc_status list_scope(const cli_target *t, oarc_role_scope *out)
+{
+    if (!t->assigned) {
+        *out = t->scope;
+        return OARC_OK;
     }
+    return oarc_assignments_scope(&t->scope, &t->principal, out);
 }
 
 static void open_list(list_out *o)
@@ -109,7 +80,7 @@ static int close_list(list_out *o, bool has_more, oarc_span next)
     return CLI_EXIT_NETWORK;
 }
 
-static int one_page(oarc_client *client, const oarc_role_scope *scope, const cli_args *args,
+static int one_page(oarc_client *client, const cli_target *target, const cli_args *args,
                     list_out *o)
 {
     oarc_role_page page;
@@ -118,7 +89,7 @@ static int one_page(oarc_client *client, const oarc_role_scope *scope, const cli
     if (params.limit == 0u) {
         params.limit = oarc_list_fitting_limit();
     }
-    oarc_status st = fetch_page(client, scope, &params, &page);
+    oarc_status st = fetch_page(client, target, &params, &page);
     if (st != OARC_OK) {
         return cli_fail(client, st);
     }
@@ -145,11 +116,15 @@ static int walk_failed(oarc_client *client, oarc_status st, const list_out *o)
     return code == CLI_EXIT_USAGE ? CLI_EXIT_NETWORK : code;
 }
 
-static int every_page(oarc_client *client, const oarc_role_scope *scope, const cli_args *args,
+static int every_page(oarc_client *client, const cli_target *target, const cli_args *args,
                       list_out *o)
 {
     static oarc_role_iter it; /* holds a cursor copy: kept off the stack, as on a device */
-    oarc_status st = oarc_role_iter_init(&it, client, scope, &args->list);
+    oarc_role_scope scope; /* copied by the iterator; its IDs are argv's */
+    oarc_status st = list_scope(target, &scope);
+    if (st == OARC_OK) {
+        st = oarc_role_iter_init(&it, client, &scope, &args->list);
+    }
     if (st != OARC_OK) {
         return cli_fail(client, st); /* nothing was sent */
     }
@@ -174,10 +149,10 @@ static int every_page(oarc_client *client, const oarc_role_scope *scope, const c
 
 int cli_list_run(oarc_client *client, const cli_args *args)
 {
-    oarc_role_scope scope = cli_scope_of(args);
-    list_out o = { is_assignment_scope(scope.kind), false, 0, 0 };
-    int code = args->all ? every_page(client, &scope, args, &o)
-                         : one_page(client, &scope, args, &o);
+    cli_target target = cli_target_of(args);
+    list_out o = { target.assigned, false, 0, 0 };
+    int code = args->all ? every_page(client, &target, args, &o)
+                         : one_page(client, &target, args, &o);
     fflush(stdout);
     return code;
 }

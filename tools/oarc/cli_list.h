@@ -12,7 +12,4 @@
 /** The handler of every `... list` command (see cli_handler). */
 int cli_list_run(oarc_client *client, const cli_args *args);
 
-/** The collection the command's IDs name (project and/or principal). */
-oarc_role_scope cli_scope_of(const cli_args *args);
-
 #endif /* OARC_CLI_LIST_H */

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,7 +80,10 @@ static const char *add_permission(cli_args *a, const char *value)
         return "--permission with --no-permissions";
     }
     if (u->permission_count >= CLI_MAX_PERMISSIONS) {
-        return "too many --permission options";
+        snprintf(a->problem, sizeof a->problem,
+                 "too many --permission options (a role holds at most %u)",
+                 (unsigned)OARC_MAX_PERMISSIONS);
+        return a->problem;
     }
     a->permissions[u->permission_count++] = value;
     return set_field(&u->permissions_state, OARC_FIELD_SET);

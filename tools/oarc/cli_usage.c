@@ -117,8 +117,9 @@ void cli_print_noun_usage(FILE *out, const char *noun)
     const cli_command *c = NULL;
     for (size_t k = 0; (c = cli_command_at(k)) != NULL; k++) {
         if (strcmp(c->noun, noun) == 0) {
-            fields = fields || c->options == CLI_OPTIONS_UPDATE || c->options == CLI_OPTIONS_CREATE;
-            list = list || c->options == CLI_OPTIONS_LIST;
+            cli_option_set options = cli_command_options(c);
+            fields = fields || options == CLI_OPTIONS_UPDATE || options == CLI_OPTIONS_CREATE;
+            list = list || options == CLI_OPTIONS_LIST;
         }
     }
     fprintf(out, "usage: oarc [global options] %s VERB IDS... [options]\n\n", noun);
