@@ -22,11 +22,11 @@ set(OARC_TESTS_UNIT_DIR ${CMAKE_CURRENT_LIST_DIR}/../tests/unit)
 # _teardown(name, teardown) and _setup_teardown(name, setup, teardown).
 function(_oarc_cmocka_cases out source)
   file(READ ${source} body)
-  string(REGEX MATCHALL "cmocka_unit_test(_setup_teardown|_setup|_teardown)?\\([A-Za-z0-9_]+"
+  string(REGEX MATCHALL "cmocka_unit_test(_setup_teardown|_setup|_teardown)?\\([ \t\r\n]*[A-Za-z0-9_]+"
          entries "${body}")
   set(cases "")
   foreach(entry IN LISTS entries)
-    string(REGEX REPLACE ".*\\(" "" case ${entry})
+    string(REGEX REPLACE ".*\\([ \t\r\n]*" "" case "${entry}")
     list(APPEND cases ${case})
   endforeach()
   if(NOT cases)

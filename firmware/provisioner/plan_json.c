@@ -1,7 +1,7 @@
 /**
  * @file plan_json.c
  * @brief The JSON plan parser, over the library's own strict jsmn reader
- * (lib/src/json_read.h): one table of member names per object, a handler
+ * (oarc/oarc_json.h): one table of member names per object, a handler
  * per member, and a refusal with its path for anything unexpected. Values
  * are only given their types here; their rules are plan_check.c's.
  */

@@ -22,6 +22,11 @@ CASES = [
       "OARC_HTTP_MAX_HEAD_SIZE": "1024u", "OARC_JSON_MAX_TOKENS": "96u",
       "OARC_MAX_PERMISSIONS": "16u", "OARC_TLS_MAX_FRAG_LEN": "3",
       "OARC_DEFAULT_MAX_RETRIES": "0"}, None),
+    # A smaller rx or token pool alone: the head limit and the list hints that
+    # default from them follow them down, as the runtime clamps did before.
+    ({"OARC_RX_BUFFER_SIZE": "1024u"}, None),
+    ({"OARC_RX_BUFFER_SIZE": "512u"}, None),
+    ({"OARC_JSON_MAX_TOKENS": "32u"}, None),
     ({"OARC_TX_BUFFER_SIZE": "100u"}, "OARC_TX_BUFFER_SIZE must be at least 256"),
     ({"OARC_RX_BUFFER_SIZE": "200u", "OARC_HTTP_MAX_HEAD_SIZE": "128u",
       "OARC_LIST_ITEM_SIZE_HINT": "100u"}, "OARC_RX_BUFFER_SIZE must be at least 256"),

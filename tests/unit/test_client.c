@@ -464,6 +464,32 @@ static void admin_key_is_wiped_after_a_get(void **state)
     assert_key_not_in_tx("sk-admin-test-key");
 }
 
+/* The key is written before the connection is made, so a call that fails
+ * must wipe it as well: refused connections, an answer that never comes,
+ * and a final API error each leave no key in tx. */
+static void admin_key_is_wiped_when_the_call_fails(void **state)
+{
+    (void)state;
+    oarc_role role;
+
+    setup_default();
+    for (int i = 0; i < 3; i++) {
+        fake.connect_result[i] = OARC_ERR_CONNECT;
+    }
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_CONNECT);
+    assert_key_not_in_tx("sk-admin-test-key");
+
+    setup_default();
+    fake_port_reply(&fake, "", FAKE_STALL);
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_TIMEOUT);
+    assert_key_not_in_tx("sk-admin-test-key");
+
+    setup_default();
+    fake_port_reply(&fake, "HTTP/1.1 400 Bad\r\nContent-Length: 2\r\n\r\n{}", FAKE_KEEP);
+    assert_int_equal(update_org("role_123", &role), OARC_ERR_API);
+    assert_key_not_in_tx("sk-admin-test-key");
+}
+
 static void shape_error_names_the_field(void **state)
 {
     (void)state;
@@ -982,6 +1008,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(admin_key_is_wiped_from_tx),
     cmocka_unit_test(admin_key_is_wiped_after_every_attempt),
     cmocka_unit_test(admin_key_is_wiped_after_a_get),
+    cmocka_unit_test(admin_key_is_wiped_when_the_call_fails),
     cmocka_unit_test(shape_error_names_the_field),
     cmocka_unit_test(bad_ids_send_nothing),
     cmocka_unit_test(bad_bodies_send_nothing),

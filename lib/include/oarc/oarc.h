@@ -9,6 +9,7 @@
 #include "oarc_client.h"
 #include "oarc_config.h"
 #include "oarc_port.h"
+#include "oarc_printable.h"
 #include "oarc_role.h"
 #include "oarc_role_page.h"
 #include "oarc_roles.h"

@@ -37,7 +37,9 @@ typedef struct oarc_client_config {
     /** NULL: OARC_DEFAULT_BASE_URL. */
     const char *base_url;
     /** The admin key. Read from the caller's memory at each request, copied
-     *  only into tx and wiped from there once sent. Required. */
+     *  only into tx (into the request head, written before the connection
+     *  is made) and wiped from there when that attempt's exchange ends,
+     *  whatever its outcome. Required. */
     const char *admin_key;
     /** Optional OpenAI-Organization header; NULL for none. */
     const char *organization;

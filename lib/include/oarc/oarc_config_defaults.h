@@ -20,9 +20,10 @@
 #define OARC_RX_BUFFER_SIZE 4096u
 #endif
 
-/** Largest response head (status line + headers) accepted, in bytes. */
+/** Largest response head (status line + headers) accepted, in bytes. The
+ *  head lies in rx, so the default follows a smaller rx down. */
 #ifndef OARC_HTTP_MAX_HEAD_SIZE
-#define OARC_HTTP_MAX_HEAD_SIZE 2048u
+#define OARC_HTTP_MAX_HEAD_SIZE (OARC_RX_BUFFER_SIZE < 2048u ? OARC_RX_BUFFER_SIZE : 2048u)
 #endif
 
 /** Size of the jsmn token pool used to parse one response body. */
@@ -68,11 +69,12 @@
  * requests; stingy ones cost a retried page now and then.
  */
 #ifndef OARC_LIST_ITEM_SIZE_HINT
-#define OARC_LIST_ITEM_SIZE_HINT 600u
+/* A smaller rx or pool than one item's share still gets pages of one item. */
+#define OARC_LIST_ITEM_SIZE_HINT (OARC_RX_BUFFER_SIZE < 600u ? OARC_RX_BUFFER_SIZE : 600u)
 #endif
 #ifndef OARC_LIST_ITEM_TOKENS_HINT
 /** The token pool's share of one list item (see OARC_LIST_ITEM_SIZE_HINT). */
-#define OARC_LIST_ITEM_TOKENS_HINT 36u
+#define OARC_LIST_ITEM_TOKENS_HINT (OARC_JSON_MAX_TOKENS < 36u ? OARC_JSON_MAX_TOKENS : 36u)
 #endif
 
 /** Most pages one list iterator fetches: a server that keeps saying has_more
@@ -116,7 +118,10 @@
 #define OARC_TLS_MAX_FRAG_LEN 0
 #endif
 
-/** Log level: 0 none, 1 error, 2 warn, 3 info, 4 debug. Compiled away below. */
+/** Log level: 0 none, 1 error, 2 warn, 3 info, 4 debug. Compiled away below.
+ *  Above 0, the user config also defines OARC_LOG_PRINT(level, fmt, ...), a
+ *  printf-like sink (lib/src/log.h); without it, nothing is logged. The admin
+ *  key is never among what is logged. */
 #ifndef OARC_LOG_LEVEL
 #define OARC_LOG_LEVEL 0
 #endif
