@@ -72,47 +72,29 @@ typedef struct {
 
 static results res;
 
-/* Calls the one named function for (op, who); project is ignored at
- * organization level. */
+/* Calls the operation for (op, who) through the scope API; project is
+ * ignored at organization level. */
 static oarc_status run(assignment_op op, principal who, const char *project, const char *id,
                        const char *role_id)
 {
     static const oarc_list_params params = { .limit = 5, .after = "role_00" };
+    const bool in_project = who == PROJECT_USER || who == PROJECT_GROUP;
+    const oarc_role_scope scope = { in_project ? OARC_SCOPE_PROJECT_ROLES : OARC_SCOPE_ORG_ROLES,
+                                    in_project ? project : NULL, NULL };
+    const oarc_principal_ref p = {
+        who == ORG_GROUP || who == PROJECT_GROUP ? OARC_PRINCIPAL_GROUP : OARC_PRINCIPAL_USER, id
+    };
     memset(&res, 0, sizeof res);
-    switch (who * 4 + op) {
-    case ORG_USER * 4 + OP_LIST:
-        return oarc_org_user_role_list(&client, id, &params, &res.page);
-    case ORG_USER * 4 + OP_ASSIGN:
-        return oarc_org_user_role_assign(&client, id, role_id, &res.assignment);
-    case ORG_USER * 4 + OP_RETRIEVE:
-        return oarc_org_user_role_retrieve(&client, id, role_id, &res.role);
-    case ORG_USER * 4 + OP_UNASSIGN:
-        return oarc_org_user_role_unassign(&client, id, role_id, &res.unassigned);
-    case ORG_GROUP * 4 + OP_LIST:
-        return oarc_org_group_role_list(&client, id, &params, &res.page);
-    case ORG_GROUP * 4 + OP_ASSIGN:
-        return oarc_org_group_role_assign(&client, id, role_id, &res.assignment);
-    case ORG_GROUP * 4 + OP_RETRIEVE:
-        return oarc_org_group_role_retrieve(&client, id, role_id, &res.role);
-    case ORG_GROUP * 4 + OP_UNASSIGN:
-        return oarc_org_group_role_unassign(&client, id, role_id, &res.unassigned);
-    case PROJECT_USER * 4 + OP_LIST:
-        return oarc_project_user_role_list(&client, project, id, &params, &res.page);
-    case PROJECT_USER * 4 + OP_ASSIGN:
-        return oarc_project_user_role_assign(&client, project, id, role_id, &res.assignment);
-    case PROJECT_USER * 4 + OP_RETRIEVE:
-        return oarc_project_user_role_retrieve(&client, project, id, role_id, &res.role);
-    case PROJECT_USER * 4 + OP_UNASSIGN:
-        return oarc_project_user_role_unassign(&client, project, id, role_id, &res.unassigned);
-    case PROJECT_GROUP * 4 + OP_LIST:
-        return oarc_project_group_role_list(&client, project, id, &params, &res.page);
-    case PROJECT_GROUP * 4 + OP_ASSIGN:
-        return oarc_project_group_role_assign(&client, project, id, role_id, &res.assignment);
-    case PROJECT_GROUP * 4 + OP_RETRIEVE:
-        return oarc_project_group_role_retrieve(&client, project, id, role_id, &res.role);
-    case PROJECT_GROUP * 4 + OP_UNASSIGN:
+    switch (op) {
+    case OP_LIST:
+        return oarc_assignments_list(&client, &scope, &p, &params, &res.page);
+    case OP_ASSIGN:
+        return oarc_assignments_assign(&client, &scope, &p, role_id, &res.assignment);
+    case OP_RETRIEVE:
+        return oarc_assignments_retrieve(&client, &scope, &p, role_id, &res.role);
+    case OP_UNASSIGN:
     default:
-        return oarc_project_group_role_unassign(&client, project, id, role_id, &res.unassigned);
+        return oarc_assignments_remove(&client, &scope, &p, role_id, &res.unassigned);
     }
 }
 
@@ -281,16 +263,20 @@ static void null_outputs_send_nothing(void **state)
 {
     (void)state;
     setup_client();
-    assert_int_equal(oarc_org_user_role_assign(&client, "u", "r", NULL), OARC_ERR_ARGUMENT);
-    assert_int_equal(oarc_org_group_role_retrieve(&client, "g", "r", NULL), OARC_ERR_ARGUMENT);
-    assert_int_equal(oarc_project_user_role_unassign(&client, "p", "u", "r", NULL),
+    static const oarc_role_scope org = { OARC_SCOPE_ORG_ROLES, NULL, NULL };
+    static const oarc_role_scope project = { OARC_SCOPE_PROJECT_ROLES, "p", NULL };
+    static const oarc_principal_ref user = { OARC_PRINCIPAL_USER, "u" };
+    static const oarc_principal_ref group = { OARC_PRINCIPAL_GROUP, "g" };
+    assert_int_equal(oarc_assignments_assign(&client, &org, &user, "r", NULL), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_assignments_retrieve(&client, &org, &group, "r", NULL), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_assignments_remove(&client, &project, &user, "r", NULL),
                      OARC_ERR_ARGUMENT);
-    assert_int_equal(oarc_project_group_role_list(&client, "p", "g", NULL, NULL), OARC_ERR_ARGUMENT);
-    assert_int_equal(oarc_org_user_role_list(NULL, "u", NULL, &res.page), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_assignments_list(&client, &project, &group, NULL, NULL), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_assignments_list(NULL, &org, &user, NULL, &res.page), OARC_ERR_ARGUMENT);
     /* No client, for each kind of operation. */
-    assert_int_equal(oarc_org_user_role_assign(NULL, "u", "r", &res.assignment), OARC_ERR_ARGUMENT);
-    assert_int_equal(oarc_org_group_role_retrieve(NULL, "g", "r", &res.role), OARC_ERR_ARGUMENT);
-    assert_int_equal(oarc_project_user_role_unassign(NULL, "p", "u", "r", &res.unassigned),
+    assert_int_equal(oarc_assignments_assign(NULL, &org, &user, "r", &res.assignment), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_assignments_retrieve(NULL, &org, &group, "r", &res.role), OARC_ERR_ARGUMENT);
+    assert_int_equal(oarc_assignments_remove(NULL, &project, &user, "r", &res.unassigned),
                      OARC_ERR_ARGUMENT);
     assert_int_equal(fake.sent_len, 0);
 }
