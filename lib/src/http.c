@@ -251,17 +251,21 @@ oarc_status oarc_http_check_request(const char *buf, size_t cap, size_t body_len
     return st != OARC_OK ? st : measure_head(cap, body_len, req, &head_len);
 }
 
-oarc_status oarc_http_write_checked_request(char *buf, size_t cap, size_t body_len,
-                                            const oarc_http_request *req, size_t *out_len)
+oarc_status oarc_http_write_request(char *buf, size_t cap, size_t body_len,
+                                    const oarc_http_request *req, size_t *out_len)
 {
     head_sink sink = { buf, 0u };
     size_t head_len = 0u;
+    oarc_status st;
 
-    if (out_len == NULL || req == NULL || buf == NULL || body_len > cap) {
+    if (out_len == NULL) {
         return OARC_ERR_ARGUMENT;
     }
     *out_len = 0u;
-    oarc_status st = measure_head(cap, body_len, req, &head_len);
+    st = check_request(buf, cap, body_len, req);
+    if (st == OARC_OK) {
+        st = measure_head(cap, body_len, req, &head_len);
+    }
     if (st != OARC_OK) {
         return st;
     }
@@ -269,17 +273,6 @@ oarc_status oarc_http_write_checked_request(char *buf, size_t cap, size_t body_l
     emit_head(&sink, req, body_len);
     *out_len = head_len + body_len;
     return OARC_OK;
-}
-
-oarc_status oarc_http_write_request(char *buf, size_t cap, size_t body_len,
-                                    const oarc_http_request *req, size_t *out_len)
-{
-    if (out_len == NULL) {
-        return OARC_ERR_ARGUMENT;
-    }
-    *out_len = 0u;
-    oarc_status st = check_request(buf, cap, body_len, req);
-    return st != OARC_OK ? st : oarc_http_write_checked_request(buf, cap, body_len, req, out_len);
 }
 
 /* ====================================================== response parser */

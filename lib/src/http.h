@@ -48,20 +48,11 @@ oarc_status oarc_http_write_request(char *buf, size_t cap, size_t body_len,
                                     const oarc_http_request *req, size_t *out_len);
 
 /**
- * oarc_http_write_request() without its checks of the values, for a request
- * that oarc_http_check_request() passed with the same arguments: the session
- * checks once per call, before it connects, and writes the head once per
- * attempt. Still refuses what does not fit (OARC_ERR_BUFFER_TOO_SMALL) and
- * NULL or inconsistent arguments (OARC_ERR_ARGUMENT).
- */
-oarc_status oarc_http_write_checked_request(char *buf, size_t cap, size_t body_len,
-                                            const oarc_http_request *req, size_t *out_len);
-
-/**
  * Every check of oarc_http_write_request(), and whether head + body would fit
  * cap, without writing anything: the same statuses (OARC_ERR_ARGUMENT for
- * the out_len it does not take aside). The client asks this before it opens
- * a connection, so a request that cannot be sent costs no handshake.
+ * the out_len it does not take aside). Only the unit tests ask it now: the
+ * client writes the request (which runs the same checks) before it opens a
+ * connection, so a request that cannot be sent costs no handshake.
  */
 oarc_status oarc_http_check_request(const char *buf, size_t cap, size_t body_len,
                                     const oarc_http_request *req);

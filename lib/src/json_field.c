@@ -163,12 +163,6 @@ oarc_status oarc_field_string_array_at(oarc_json_doc *doc, const char *key, int 
     return oarc_field_blame(doc, key, oarc_json_string_array(doc, tok, out, max, count));
 }
 
-oarc_status oarc_field_string_array(oarc_json_doc *doc, int obj, const char *key,
-                                    oarc_span *out, size_t max, size_t *count)
-{
-    return oarc_field_string_array_at(doc, key, find_one(doc, obj, key), out, max, count);
-}
-
 oarc_status oarc_field_tag_at(oarc_json_doc *doc, int found, const char *tag)
 {
     oarc_span value = { NULL, 0 };

@@ -35,7 +35,7 @@ oarc_status oarc_field_take(oarc_json_doc *doc, const char *key, int found, bool
                             int *tok);
 
 /** oarc_field_string, oarc_field_string_or_null, oarc_field_bool,
- *  oarc_field_string_array and oarc_field_tag for a member already found
+ *  oarc_field_tag, and a string array, for a member already found
  *  (found: its entry of oarc_field_find's found[]); key is the member's name,
  *  blamed on failure ("object" for the tag). */
 oarc_status oarc_field_string_at(oarc_json_doc *doc, const char *key, int found, oarc_span *out);
@@ -71,11 +71,6 @@ oarc_status oarc_field_bool(oarc_json_doc *doc, int obj, const char *key, bool *
 
 /** A member that must be an object; *tok is its token. */
 oarc_status oarc_field_object(oarc_json_doc *doc, int obj, const char *key, int *tok);
-
-/** A member that must be an array of strings, into out[0..max);
- *  OARC_ERR_TOO_MANY_ITEMS (blaming key) past max. */
-oarc_status oarc_field_string_array(oarc_json_doc *doc, int obj, const char *key,
-                                    oarc_span *out, size_t max, size_t *count);
 
 /** Member "object" must be the string tag, exactly: anything else is another
  *  resource (OARC_ERR_JSON_SHAPE blaming "object"). */

@@ -371,7 +371,7 @@ static void write_checked_matches_write(void **state)
     assert_int_equal(oarc_http_check_request(buf, sizeof buf, sizeof body - 1u, &req), OARC_OK);
     memset(buf, '#', sizeof buf);
     memcpy(buf, body, sizeof body - 1u);
-    assert_int_equal(oarc_http_write_checked_request(buf, sizeof buf, sizeof body - 1u, &req,
+    assert_int_equal(oarc_http_write_request(buf, sizeof buf, sizeof body - 1u, &req,
                                                      &out_len), OARC_OK);
     assert_int_equal(out_len, want_len);
     assert_memory_equal(buf, expected, want_len);
@@ -380,19 +380,19 @@ static void write_checked_matches_write(void **state)
     /* One byte short: refused, body left at buf[0]. */
     memset(buf, '#', sizeof buf);
     memcpy(buf, body, sizeof body - 1u);
-    assert_int_equal(oarc_http_write_checked_request(buf, want_len - 1u, sizeof body - 1u, &req,
+    assert_int_equal(oarc_http_write_request(buf, want_len - 1u, sizeof body - 1u, &req,
                                                      &out_len), OARC_ERR_BUFFER_TOO_SMALL);
     assert_int_equal(out_len, 0);
     assert_memory_equal(buf, body, sizeof body - 1u);
     assert_int_equal(buf[sizeof body - 1u], '#');
 
-    assert_int_equal(oarc_http_write_checked_request(NULL, sizeof buf, 0, &req, &out_len),
+    assert_int_equal(oarc_http_write_request(NULL, sizeof buf, 0, &req, &out_len),
                      OARC_ERR_ARGUMENT);
-    assert_int_equal(oarc_http_write_checked_request(buf, sizeof buf, 0, NULL, &out_len),
+    assert_int_equal(oarc_http_write_request(buf, sizeof buf, 0, NULL, &out_len),
                      OARC_ERR_ARGUMENT);
-    assert_int_equal(oarc_http_write_checked_request(buf, sizeof buf, 0, &req, NULL),
+    assert_int_equal(oarc_http_write_request(buf, sizeof buf, 0, &req, NULL),
                      OARC_ERR_ARGUMENT);
-    assert_int_equal(oarc_http_write_checked_request(buf, 4, 5, &req, &out_len),
+    assert_int_equal(oarc_http_write_request(buf, 4, 5, &req, &out_len),
                      OARC_ERR_ARGUMENT);
 }
 
