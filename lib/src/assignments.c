@@ -62,7 +62,7 @@ static oarc_status assign_in(oarc_client *c, const oarc_role_scope *scope,
     oarc_status status;
 
     if (c == NULL || out == NULL) {
-        return OARC_ERR_ARGUMENT;
+        return oarc_op_refused(c);
     }
     status = oarc_op_start(c, scope, &p);
     if (status == OARC_OK) {
@@ -87,7 +87,7 @@ static oarc_status retrieve_in(oarc_client *c, const oarc_role_scope *scope,
     oarc_status status;
 
     if (c == NULL || out == NULL) {
-        return OARC_ERR_ARGUMENT;
+        return oarc_op_refused(c);
     }
     status = oarc_op_start_role(c, scope, role_id, &p);
     if (status == OARC_OK) {
@@ -105,7 +105,7 @@ static oarc_status remove_in(oarc_client *c, const oarc_role_scope *scope,
     oarc_status status;
 
     if (c == NULL || out == NULL) {
-        return OARC_ERR_ARGUMENT;
+        return oarc_op_refused(c);
     }
     status = oarc_op_start_role(c, scope, role_id, &p);
     if (status == OARC_OK) {

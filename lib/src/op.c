@@ -56,6 +56,14 @@ oarc_principal_type oarc_scope_principal(const oarc_role_scope *scope)
     return s != NO_SHAPE && (s & OF_GROUP) != 0u ? OARC_PRINCIPAL_GROUP : OARC_PRINCIPAL_USER;
 }
 
+oarc_status oarc_op_refused(oarc_client *c)
+{
+    if (c != NULL) {
+        memset(&c->last, 0, sizeof c->last);
+    }
+    return OARC_ERR_ARGUMENT;
+}
+
 oarc_status oarc_op_start(oarc_client *c, const oarc_role_scope *scope, oarc_path *p)
 {
     unsigned s = shape_of(scope);

@@ -23,6 +23,13 @@ bool oarc_scope_is_assignment(const oarc_role_scope *scope);
 oarc_principal_type oarc_scope_principal(const oarc_role_scope *scope);
 
 /**
+ * A call refused for a missing argument: OARC_ERR_ARGUMENT, with the previous
+ * call's details cleared first when there is a client, as oarc_op_start()
+ * does for any input it refuses.
+ */
+oarc_status oarc_op_refused(oarc_client *c);
+
+/**
  * Forget the last call, then start c->path with the scope's collection:
  * "/organization/roles", "/projects/{id}/users/{id}/roles", ... Returns the
  * verdict so far: OARC_ERR_ARGUMENT for a NULL client or scope, an unknown

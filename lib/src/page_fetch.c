@@ -108,7 +108,7 @@ oarc_status oarc_page_fetch(oarc_client *c, const oarc_role_scope *scope,
     oarc_status status;
 
     if (c == NULL || page == NULL) {
-        return OARC_ERR_ARGUMENT;
+        return oarc_op_refused(c);
     }
     memset(page, 0, sizeof *page);
     memset(&c->last, 0, sizeof c->last);

@@ -50,7 +50,7 @@ oarc_status oarc_roles_create(oarc_client *c, const oarc_role_scope *scope,
     oarc_status status;
 
     if (c == NULL || create == NULL || out == NULL) {
-        return OARC_ERR_ARGUMENT;
+        return oarc_op_refused(c);
     }
     status = oarc_op_start(c, role_collection(scope), &p);
     if (status == OARC_OK) {
@@ -67,7 +67,7 @@ oarc_status oarc_roles_retrieve(oarc_client *c, const oarc_role_scope *scope,
     oarc_status status;
 
     if (c == NULL || out == NULL) {
-        return OARC_ERR_ARGUMENT;
+        return oarc_op_refused(c);
     }
     status = oarc_op_start_role(c, role_collection(scope), role_id, &p);
     return status != OARC_OK ? status : send_for_role(c, OARC_HTTP_GET, &p, NULL, out);
@@ -82,7 +82,7 @@ oarc_status oarc_roles_update(oarc_client *c, const oarc_role_scope *scope,
     oarc_status status;
 
     if (c == NULL || update == NULL || out == NULL) {
-        return OARC_ERR_ARGUMENT;
+        return oarc_op_refused(c);
     }
     status = oarc_op_start_role(c, role_collection(scope), role_id, &p);
     if (status == OARC_OK) {
@@ -100,7 +100,7 @@ oarc_status oarc_roles_delete(oarc_client *c, const oarc_role_scope *scope,
     oarc_status status;
 
     if (c == NULL || out == NULL) {
-        return OARC_ERR_ARGUMENT;
+        return oarc_op_refused(c);
     }
     status = oarc_op_start_role(c, role_collection(scope), role_id, &p);
     if (status == OARC_OK) {

@@ -392,6 +392,38 @@ static void decode_failure_names_the_field(void **state)
     assert_null(oarc_client_last_call(&client)->bad_field); /* forgotten */
 }
 
+/* A call refused for a missing argument forgets the previous call's
+ * details, as one refused for a bad input does: after a 404, each operation
+ * with a NULL output (and a list with no page) leaves no status behind. */
+static void refused_null_argument_forgets_the_last_call(void **state)
+{
+    static const oarc_role_scope org = { OARC_SCOPE_ORG_ROLES, NULL, NULL };
+    static const oarc_principal_ref user = { OARC_PRINCIPAL_USER, "user_abc" };
+    const oarc_role_update update = { .description_state = OARC_FIELD_NULL };
+    const oarc_role_create create = { .role_name = "R", .permissions = perms, .permission_count = 1 };
+    (void)state;
+    setup_client();
+    for (int i = 0; i < 9; i++) {
+        oarc_status st = OARC_ERR_ARGUMENT;
+        reply_status("404 Not Found", "{\"error\":{\"message\":\"No role\"}}");
+        assert_int_equal(oarc_org_role_retrieve(&client, "role_01", &res.role), OARC_ERR_API);
+        assert_int_equal(oarc_client_last_call(&client)->http_status, 404);
+        switch (i) {
+        case 0: st = oarc_roles_create(&client, &org, &create, NULL); break;
+        case 1: st = oarc_roles_retrieve(&client, &org, "role_01", NULL); break;
+        case 2: st = oarc_roles_update(&client, &org, "role_01", &update, NULL); break;
+        case 3: st = oarc_roles_delete(&client, &org, "role_01", NULL); break;
+        case 4: st = oarc_roles_list(&client, &org, NULL, NULL); break;
+        case 5: st = oarc_assignments_assign(&client, &org, &user, "role_01", NULL); break;
+        case 6: st = oarc_assignments_retrieve(&client, &org, &user, "role_01", NULL); break;
+        case 7: st = oarc_assignments_remove(&client, &org, &user, "role_01", NULL); break;
+        default: st = oarc_assignments_list(&client, &org, &user, NULL, NULL); break;
+        }
+        assert_int_equal(st, OARC_ERR_ARGUMENT);
+        assert_int_equal(oarc_client_last_call(&client)->http_status, 0);
+    }
+}
+
 static void api_error_is_reported(void **state)
 {
     (void)state;
@@ -957,6 +989,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(list_query_encoding),
     cmocka_unit_test(bad_list_params_send_nothing),
     cmocka_unit_test(decode_failure_names_the_field),
+    cmocka_unit_test(refused_null_argument_forgets_the_last_call),
     cmocka_unit_test(api_error_is_reported),
     cmocka_unit_test(walk_three_pages_following_next),
     cmocka_unit_test(walk_with_caller_params),
