@@ -54,7 +54,7 @@ static const oarc_role_scope *collection(const oarc_role_scope *scope,
 }
 
 static oarc_status assign_in(oarc_client *c, const oarc_role_scope *scope,
-                               const char *role_id, oarc_role_assignment *out)
+                             const char *role_id, oarc_role_assignment *out)
 {
     oarc_path p;
     oarc_json_writer w;
@@ -80,7 +80,7 @@ static oarc_status assign_in(oarc_client *c, const oarc_role_scope *scope,
 }
 
 static oarc_status retrieve_in(oarc_client *c, const oarc_role_scope *scope,
-                                     const char *role_id, oarc_role *out)
+                               const char *role_id, oarc_role *out)
 {
     oarc_path p;
     oarc_json_doc doc;
@@ -98,7 +98,7 @@ static oarc_status retrieve_in(oarc_client *c, const oarc_role_scope *scope,
 }
 
 static oarc_status remove_in(oarc_client *c, const oarc_role_scope *scope,
-                                 const char *role_id, oarc_role_unassigned *out)
+                             const char *role_id, oarc_role_unassigned *out)
 {
     oarc_path p;
     oarc_json_doc doc;

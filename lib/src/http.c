@@ -191,7 +191,7 @@ static oarc_status check_value(oarc_span v, bool in_line)
     if (v.ptr == NULL) {
         return v.len == 0u ? OARC_OK : OARC_ERR_ARGUMENT;
     }
-    /* Plain bytes (printable ASCII) are fine in a header value, and but SP
+    /* Plain bytes (printable ASCII) are fine in a header value, and all but SP are
      * in host and path: the key and the path are all plain, checked a word
      * at a time. */
     size_t plain = oarc_plain_prefix(v.ptr, v.len);

@@ -72,7 +72,7 @@ static void put_query(oarc_path *p, const oarc_page_query *q)
 }
 
 oarc_status oarc_page_path(oarc_client *c, const oarc_role_scope *scope, const oarc_page_query *q,
-                             oarc_path *p)
+                           oarc_path *p)
 {
     oarc_span path;
     oarc_status status = oarc_op_start(c, scope, p);
@@ -85,7 +85,7 @@ oarc_status oarc_page_path(oarc_client *c, const oarc_role_scope *scope, const o
 }
 
 oarc_status oarc_page_fetch_query(oarc_client *c, const oarc_role_scope *scope,
-                               const oarc_page_query *q, oarc_role_page *page)
+                                  const oarc_page_query *q, oarc_role_page *page)
 {
     oarc_path p;
     oarc_json_doc doc;

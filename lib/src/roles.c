@@ -43,7 +43,7 @@ static oarc_status send_for_role(oarc_client *c, oarc_http_method method, oarc_p
 }
 
 oarc_status oarc_roles_create(oarc_client *c, const oarc_role_scope *scope,
-                               const oarc_role_create *create, oarc_role *out)
+                              const oarc_role_create *create, oarc_role *out)
 {
     oarc_path p;
     oarc_json_writer w;
@@ -61,7 +61,7 @@ oarc_status oarc_roles_create(oarc_client *c, const oarc_role_scope *scope,
 }
 
 oarc_status oarc_roles_retrieve(oarc_client *c, const oarc_role_scope *scope,
-                                 const char *role_id, oarc_role *out)
+                                const char *role_id, oarc_role *out)
 {
     oarc_path p;
     oarc_status status;
@@ -74,8 +74,8 @@ oarc_status oarc_roles_retrieve(oarc_client *c, const oarc_role_scope *scope,
 }
 
 oarc_status oarc_roles_update(oarc_client *c, const oarc_role_scope *scope,
-                               const char *role_id, const oarc_role_update *update,
-                               oarc_role *out)
+                              const char *role_id, const oarc_role_update *update,
+                              oarc_role *out)
 {
     oarc_path p;
     oarc_json_writer w;
@@ -93,7 +93,7 @@ oarc_status oarc_roles_update(oarc_client *c, const oarc_role_scope *scope,
 }
 
 oarc_status oarc_roles_delete(oarc_client *c, const oarc_role_scope *scope,
-                               const char *role_id, oarc_role_deleted *out)
+                              const char *role_id, oarc_role_deleted *out)
 {
     oarc_path p;
     oarc_json_doc doc;
