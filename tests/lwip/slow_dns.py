@@ -103,6 +103,11 @@ class SlowDns:
             self._timers.append(t)
             t.start()
 
+    def forget(self):
+        """Clear the events (answers still pending will be noted when sent)."""
+        with self._lock:
+            self.events.clear()
+
     def first(self, what, name):
         """The time of the first event what for name, or None."""
         with self._lock:

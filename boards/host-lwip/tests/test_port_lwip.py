@@ -218,20 +218,29 @@ class LwipPort(unittest.TestCase):
         # is asked) waits. Had the late answer woken the second lookup, the
         # second connect would go to the silent address and time out, or
         # return after about 500 ms instead of 1000.
+        #
+        # The scenario needs the first query to reach the server at once; a
+        # fresh lwIP that loses it (its first packet, sent while ARP resolves)
+        # asks again 1 s later and the late answer then comes after the second
+        # lookup. The behaviour is checked on every attempt; only a scenario
+        # that did not happen is run again, at most three times.
         dns, env = self.slow_dns({SLOW_NAME: (SILENT_ADDR, 2.0), API_NAME: (FAR_ADDR, 1.0)})
         p = self.peer(echo)
-        first, second = self.probe_lines(SLOW_NAME, p.port, "again", API_NAME, env=env)
-        self.assert_connect_timed_out(first)
-        self.assertEqual(second["connect"], "OARC_OK")
-        self.assertEqual(second["data"], "pong")
-        self.assertGreaterEqual(second["connect_ms"], 900)
-        self.assertLess(second["connect_ms"], TIMEOUT_MS)
-        # The late answer really went out during the second lookup.
-        asked2, late, answered2 = (dns.first("query", API_NAME), dns.first("answer", SLOW_NAME),
-                                   dns.first("answer", API_NAME))
-        self.assertTrue(None not in (asked2, late, answered2), dns.events)
-        self.assertLess(asked2, late, "the first answer came before the second lookup began")
-        self.assertLess(late, answered2, "the first answer came after the second lookup ended")
+        for _ in range(3):
+            dns.forget()
+            first, second = self.probe_lines(SLOW_NAME, p.port, "again", API_NAME, env=env)
+            self.assert_connect_timed_out(first)
+            self.assertEqual(second["connect"], "OARC_OK")
+            self.assertEqual(second["data"], "pong")
+            self.assertGreaterEqual(second["connect_ms"], 900)
+            self.assertLess(second["connect_ms"], TIMEOUT_MS)
+            # The late answer really went out during the second lookup?
+            asked2, late, answered2 = (dns.first("query", API_NAME), dns.first("answer", SLOW_NAME),
+                                       dns.first("answer", API_NAME))
+            if None not in (asked2, late, answered2) and asked2 < late < answered2:
+                return
+            time.sleep(2.5)  # this attempt's late answers go out before the next
+        self.fail(f"the first answer never came during the second lookup: {dns.events}")
 
     def test_name_resolved_by_lwip_and_bytes_both_ways(self):
         p = self.peer(echo)
