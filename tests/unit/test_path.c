@@ -267,6 +267,21 @@ static void path_id_limit_before_encoding(void **state)
     check_segment(id, expected);
 }
 
+/* A path over buf[0..cap), the rest of buf (size bytes) a guard pattern. */
+static void guarded_init(oarc_path *p, char *buf, size_t size, size_t cap, const oarc_url *url)
+{
+    memset(buf, GUARD, size);
+    oarc_path_init(p, buf, cap, url);
+}
+
+/* No byte of buf from index from on was written. */
+static void assert_guard_intact(const char *buf, size_t from, size_t size)
+{
+    for (size_t i = from; i < size; i++) {
+        assert_int_equal(buf[i], GUARD);
+    }
+}
+
 /* "/ab" plus its NUL fits 4 bytes exactly; with 3 it is refused untouched
  * beyond the capacity. */
 static void path_buffer_exactly_full(void **state)
@@ -276,13 +291,10 @@ static void path_buffer_exactly_full(void **state)
     oarc_path p;
 
     (void)state;
-    memset(buf, GUARD, sizeof buf);
-    oarc_path_init(&p, buf, 4, &url);
+    guarded_init(&p, buf, sizeof buf, 4, &url);
     oarc_path_literal(&p, "/ab");
     assert_path(&p, "/ab");
-    for (size_t i = 4; i < sizeof buf; i++) {
-        assert_int_equal(buf[i], GUARD);
-    }
+    assert_guard_intact(buf, 4, sizeof buf);
 }
 
 static void path_buffer_one_short(void **state)
@@ -292,14 +304,11 @@ static void path_buffer_one_short(void **state)
     oarc_path p;
 
     (void)state;
-    memset(buf, GUARD, sizeof buf);
-    oarc_path_init(&p, buf, 3, &url);
+    guarded_init(&p, buf, sizeof buf, 3, &url);
     oarc_path_literal(&p, "/ab");
     assert_path_fails(&p, OARC_ERR_BUFFER_TOO_SMALL);
     assert_int_equal(buf[0], '\0'); /* still a (short) string */
-    for (size_t i = 3; i < sizeof buf; i++) {
-        assert_int_equal(buf[i], GUARD);
-    }
+    assert_guard_intact(buf, 3, sizeof buf);
 }
 
 /* An escape is never split: "/%2F" needs 5 bytes with its NUL. */
@@ -310,19 +319,15 @@ static void path_buffer_escape_boundary(void **state)
     oarc_path p;
 
     (void)state;
-    memset(buf, GUARD, sizeof buf);
-    oarc_path_init(&p, buf, 5, &url);
+    guarded_init(&p, buf, sizeof buf, 5, &url);
     oarc_path_segment(&p, "/");
     assert_path(&p, "/%2F");
 
-    memset(buf, GUARD, sizeof buf);
-    oarc_path_init(&p, buf, 4, &url);
+    guarded_init(&p, buf, sizeof buf, 4, &url);
     oarc_path_segment(&p, "/");
     assert_path_fails(&p, OARC_ERR_BUFFER_TOO_SMALL);
     assert_memory_equal(buf, "/\0", 2);
-    for (size_t i = 4; i < sizeof buf; i++) {
-        assert_int_equal(buf[i], GUARD);
-    }
+    assert_guard_intact(buf, 4, sizeof buf);
 }
 
 /* The unreserved run before an escape does not fit: the escape after it
@@ -334,14 +339,11 @@ static void path_run_before_escape_does_not_fit(void **state)
     oarc_path p;
 
     (void)state;
-    memset(buf, GUARD, sizeof buf);
-    oarc_path_init(&p, buf, 6, &url);
+    guarded_init(&p, buf, sizeof buf, 6, &url);
     oarc_path_segment(&p, "abcdef/");
     assert_path_fails(&p, OARC_ERR_BUFFER_TOO_SMALL);
     assert_memory_equal(buf, "/\0", 2);
-    for (size_t i = 6; i < sizeof buf; i++) {
-        assert_int_equal(buf[i], GUARD);
-    }
+    assert_guard_intact(buf, 6, sizeof buf);
 }
 
 static void path_prefix_does_not_fit(void **state)
@@ -351,8 +353,7 @@ static void path_prefix_does_not_fit(void **state)
     oarc_path p;
 
     (void)state;
-    memset(buf, GUARD, sizeof buf);
-    oarc_path_init(&p, buf, 3, &url);
+    guarded_init(&p, buf, sizeof buf, 3, &url);
     assert_path_fails(&p, OARC_ERR_BUFFER_TOO_SMALL);
     oarc_path_init(&p, buf, 4, &url);
     assert_path(&p, "/v1");
@@ -508,16 +509,13 @@ static void path_parts_after_a_failure_do_nothing(void **state)
     oarc_path p;
 
     (void)state;
-    memset(buf, GUARD, sizeof buf);
-    oarc_path_init(&p, buf, 3, &url);
+    guarded_init(&p, buf, sizeof buf, 3, &url);
     oarc_path_literal(&p, "/abc");
     oarc_path_literal(&p, "/d");
     oarc_path_segment(&p, "e");
     oarc_path_query(&p, "f", OARC_SPAN_LITERAL("g"));
     assert_path_fails(&p, OARC_ERR_BUFFER_TOO_SMALL);
-    for (size_t i = 3; i < sizeof buf; i++) {
-        assert_int_equal(buf[i], GUARD);
-    }
+    assert_guard_intact(buf, 3, sizeof buf);
 }
 
 /* oarc_id_check on its own, the one check behind every ID in a path or a
